@@ -1,0 +1,165 @@
+import {
+  type AuditLogAction,
+  type AuditLogCategory,
+  auditLogActionValues,
+  auditLogCategoryValues,
+} from '@kaiten-audit/types'
+import { parseCsvEnum } from './csv.js'
+import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
+import type { ParameterIssue, Parsed } from './issues.js'
+import { type ParameterKind, parseIntegerText, single, toSearchParams } from './wire.js'
+
+/** developers.kaiten.ru: default 100, at most 500; above 500 the API applies 500 and 0 means the default. */
+export const KAITEN_RU_LIMIT = { default: 100, max: 500 } as const
+
+/** kaiten.ru: 5 requests per second (API root page). */
+export const KAITEN_RU_RATE_LIMIT = { requests: 5, windowMs: 1000 } as const
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface KaitenRuListParams {
+  /** Events created at or after this instant (inclusive). */
+  from?: string | Date
+  /** Events created at or before this instant (inclusive). */
+  to?: string | Date
+  author_id?: number
+  author_uid?: string
+  categories?: readonly AuditLogCategory[]
+  actions?: readonly AuditLogAction[]
+  /** An event id (UUID). */
+  id?: string
+  /** 0 means the default (100); values above 500 are applied as 500 by the server. */
+  limit?: number
+  offset?: number
+}
+
+export const kaitenRuParameterKinds: Readonly<Record<keyof KaitenRuListParams, ParameterKind>> = {
+  from: 'date-time',
+  to: 'date-time',
+  author_id: 'integer',
+  author_uid: 'string',
+  categories: 'enum-list',
+  actions: 'enum-list',
+  id: 'string',
+  limit: 'integer',
+  offset: 'integer',
+}
+
+/** What a kaiten.ru request means once parsed, as the server applies it. */
+export interface KaitenRuQuery {
+  /** Epoch microseconds, inclusive. */
+  from?: number
+  /** Epoch microseconds, inclusive. */
+  to?: number
+  authorId?: number
+  authorUid?: string
+  categories?: AuditLogCategory[]
+  actions?: AuditLogAction[]
+  id?: string
+  /** The limit as given (absent: undefined). */
+  requestedLimit?: number
+  /** The limit the server applies after clamping. */
+  limit: number
+  offset: number
+}
+
+/** The page size kaiten.ru applies for a requested limit: 0 or absent → 100, above 500 → 500. */
+export function effectiveKaitenRuLimit(requested: number | undefined): number {
+  if (requested === undefined || requested === 0) return KAITEN_RU_LIMIT.default
+  return Math.min(requested, KAITEN_RU_LIMIT.max)
+}
+
+/** Parses kaiten.ru query text exactly as the mocks apply it; every issue is a 400 from the real API. */
+export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuery> {
+  const issues: ParameterIssue[] = []
+  const query: KaitenRuQuery = { limit: KAITEN_RU_LIMIT.default, offset: 0 }
+
+  for (const name of ['from', 'to'] as const) {
+    const text = single(search, name, issues)
+    if (text === undefined) continue
+    const instant = parseDateTime(text)
+    if (instant === null)
+      issues.push({ parameter: name, value: text, allowed: DATE_TIME_ALLOWED, kind: 'malformed' })
+    else query[name] = instant
+  }
+
+  const authorId = single(search, 'author_id', issues)
+  if (authorId !== undefined) {
+    const value = parseIntegerText(authorId)
+    if (value === null)
+      issues.push({
+        parameter: 'author_id',
+        value: authorId,
+        allowed: 'an integer user id',
+        kind: 'constraint',
+      })
+    else query.authorId = value
+  }
+
+  const authorUid = single(search, 'author_uid', issues)
+  if (authorUid !== undefined) query.authorUid = authorUid
+
+  const categories = single(search, 'categories', issues)
+  if (categories !== undefined) {
+    const result = parseCsvEnum('categories', categories, auditLogCategoryValues)
+    if ('issue' in result) issues.push(result.issue)
+    else query.categories = result.values
+  }
+
+  const actions = single(search, 'actions', issues)
+  if (actions !== undefined) {
+    const result = parseCsvEnum('actions', actions, auditLogActionValues)
+    if ('issue' in result) issues.push(result.issue)
+    else query.actions = result.values
+  }
+
+  const id = single(search, 'id', issues)
+  if (id !== undefined) {
+    if (UUID.test(id)) query.id = id
+    else issues.push({ parameter: 'id', value: id, allowed: 'an event id (UUID)', kind: 'constraint' })
+  }
+
+  const limit = single(search, 'limit', issues)
+  if (limit !== undefined) {
+    const value = parseIntegerText(limit)
+    if (value === null || value < 0) {
+      issues.push({
+        parameter: 'limit',
+        value: limit,
+        allowed: `an integer ≥ 0 (0 means ${KAITEN_RU_LIMIT.default}; above ${KAITEN_RU_LIMIT.max} the API applies ${KAITEN_RU_LIMIT.max})`,
+        kind: 'constraint',
+      })
+    } else {
+      query.requestedLimit = value
+      query.limit = effectiveKaitenRuLimit(value)
+    }
+  }
+
+  const offset = single(search, 'offset', issues)
+  if (offset !== undefined) {
+    const value = parseIntegerText(offset)
+    if (value === null || value < 0)
+      issues.push({ parameter: 'offset', value: offset, allowed: 'an integer ≥ 0', kind: 'constraint' })
+    else query.offset = value
+  }
+
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: query }
+}
+
+/** Checks a caller's parameters and renders them as query text, or returns every issue found. */
+export function toKaitenRuSearchParams(params: KaitenRuListParams | undefined): Parsed<URLSearchParams> {
+  const { search, issues } = toSearchParams(
+    params as Readonly<Record<string, unknown>> | undefined,
+    kaitenRuParameterKinds,
+  )
+  if (issues.length > 0) return { ok: false, issues }
+  const parsed = parseKaitenRuQuery(search)
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => withCallerValue(issue, params)) }
+  return { ok: true, value: search }
+}
+
+/** Reports numbers and Dates as the caller passed them rather than as their query text. */
+export function withCallerValue(issue: ParameterIssue, params: object | undefined): ParameterIssue {
+  const given = (params as Record<string, unknown> | undefined)?.[issue.parameter]
+  return typeof given === 'number' || given instanceof Date ? { ...issue, value: given } : issue
+}

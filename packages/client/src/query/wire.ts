@@ -1,0 +1,96 @@
+import { serializeCsv } from './csv.js'
+import { toDateTimeText } from './date-time.js'
+import type { ParameterIssue } from './issues.js'
+
+export type ParameterKind = 'date-time' | 'integer' | 'string' | 'enum-list'
+
+const INTEGER_TEXT = /^-?\d+$/
+
+/** Parses one integer query value; null when it is not a safe integer written in decimal digits. */
+export function parseIntegerText(text: string): number | null {
+  if (!INTEGER_TEXT.test(text)) return null
+  const value = Number(text)
+  return Number.isSafeInteger(value) ? value : null
+}
+
+/**
+ * Reads a parameter that may appear at most once. A repeated parameter is an issue: the vendors do not say which
+ * copy wins, so sending two is never what a caller meant.
+ */
+export function single(search: URLSearchParams, name: string, issues: ParameterIssue[]): string | undefined {
+  const values = search.getAll(name)
+  if (values.length > 1) {
+    issues.push({
+      parameter: name,
+      value: values,
+      allowed: 'one value (the parameter was repeated)',
+      kind: 'constraint',
+    })
+  }
+  return values[0]
+}
+
+/**
+ * Turns a caller's typed parameters into query text, checking only what is about the caller's JavaScript values
+ * (unknown names, wrong JS types, invalid Dates, empty lists). What the values mean is checked afterwards by the same
+ * parser the mocks use on the wire.
+ */
+export function toSearchParams(
+  params: Readonly<Record<string, unknown>> | undefined,
+  kinds: Readonly<Record<string, ParameterKind>>,
+): { search: URLSearchParams; issues: ParameterIssue[] } {
+  const search = new URLSearchParams()
+  const issues: ParameterIssue[] = []
+  if (params === undefined || params === null) return { search, issues }
+  if (typeof params !== 'object') {
+    issues.push({
+      parameter: 'params',
+      value: params,
+      allowed: 'an object of query parameters',
+      kind: 'constraint',
+    })
+    return { search, issues }
+  }
+  for (const [name, value] of Object.entries(params)) {
+    const kind = kinds[name]
+    if (kind === undefined) {
+      issues.push({
+        parameter: name,
+        value,
+        allowed: `one of the parameters ${Object.keys(kinds).join(', ')}`,
+        kind: 'constraint',
+      })
+      continue
+    }
+    if (value === undefined) continue
+    switch (kind) {
+      case 'date-time': {
+        const result = toDateTimeText(name, value)
+        if ('issue' in result) issues.push(result.issue)
+        else search.set(name, result.text)
+        break
+      }
+      case 'integer':
+        if (typeof value === 'number' && Number.isSafeInteger(value)) search.set(name, String(value))
+        else issues.push({ parameter: name, value, allowed: 'an integer', kind: 'constraint' })
+        break
+      case 'string':
+        if (typeof value === 'string' && value.length > 0) search.set(name, value)
+        else issues.push({ parameter: name, value, allowed: 'a non-empty string', kind: 'constraint' })
+        break
+      case 'enum-list':
+        if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
+          search.set(name, serializeCsv(value))
+        } else {
+          issues.push({
+            parameter: name,
+            value,
+            allowed: 'a non-empty array of values (omit the parameter to not filter)',
+            kind: 'constraint',
+          })
+        }
+        break
+    }
+  }
+  return { search, issues }
+}
