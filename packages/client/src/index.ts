@@ -1,1 +1,1 @@
-export * from './query/index.js'
+export {}

@@ -8,7 +8,7 @@ import {
   parseKaitenShQuery,
   toKaitenRuSearchParams,
   toKaitenShSearchParams,
-} from '../../src/query/index.js'
+} from '../src/index.js'
 
 describe('parseDateTime', () => {
   it('agrees with Date for every ISO string Date produces', () => {
