@@ -1,0 +1,28 @@
+// MSW adapter for the kaiten.ru responder.
+
+import { type HttpHandler, http } from 'msw'
+import { parseBaseUrl } from '../base-url.js'
+import { createKaitenRuResponder, type KaitenRuResponderOptions } from '../responders/kaiten-ru.js'
+import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
+
+export interface KaitenRuHandlersOptions {
+  /** E.g. `https://example.kaiten.ru/api/latest`. */
+  baseUrl: string
+  /** Default: a new store with the default seed and size. */
+  store?: KaitenRuStore
+  /** Default: the vendor's 5 requests per second per token. `false` switches it off (headers are still sent). */
+  rateLimit?: KaitenRuResponderOptions['rateLimit']
+  /** Clock for the rate limiter, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number
+}
+
+export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[] {
+  const { url, basePath } = parseBaseUrl(options.baseUrl)
+  const respond = createKaitenRuResponder({
+    store: options.store ?? createKaitenRuStore(),
+    basePath,
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  })
+  return [http.all(`${url}/audit-logs`, ({ request }) => respond(request))]
+}

@@ -1,0 +1,19 @@
+// MSW adapter for the kaiten.sh responder.
+
+import { type HttpHandler, http } from 'msw'
+import { parseBaseUrl } from '../base-url.js'
+import { createKaitenShResponder } from '../responders/kaiten-sh.js'
+import { createKaitenShStore, type KaitenShStore } from '../store/kaiten-sh.js'
+
+export interface KaitenShHandlersOptions {
+  /** E.g. `https://demo.kaiten.sh` or `http://localhost:6000/api`. */
+  baseUrl: string
+  /** Default: a new store with the default seed and size. */
+  store?: KaitenShStore
+}
+
+export function kaitenShHandlers(options: KaitenShHandlersOptions): HttpHandler[] {
+  const { url, basePath } = parseBaseUrl(options.baseUrl)
+  const respond = createKaitenShResponder({ store: options.store ?? createKaitenShStore(), basePath })
+  return [http.all(`${url}/instances/:instanceSlug/audit-trails`, ({ request }) => respond(request))]
+}

@@ -1,0 +1,66 @@
+// kaiten.ru's rate limit: 5 requests per second per token (API root page), reported on every response.
+
+export interface RateLimitOptions {
+  requests: number
+  windowMs: number
+}
+
+export interface RateLimitDecision {
+  allowed: boolean
+  /** Requests left in the current window (never negative). */
+  remaining: number
+  /** UTC epoch seconds at which the current window ends. */
+  resetSeconds: number
+}
+
+export interface RateLimiter {
+  take(key: string): RateLimitDecision
+}
+
+export function checkRateLimitOptions(options: RateLimitOptions): RateLimitOptions {
+  const { requests, windowMs } = options
+  if (!Number.isInteger(requests) || requests < 1)
+    throw new Error(`rateLimit.requests: ${JSON.stringify(requests)} is not allowed; allowed: an integer ≥ 1`)
+  if (!Number.isInteger(windowMs) || windowMs < 1)
+    throw new Error(`rateLimit.windowMs: ${JSON.stringify(windowMs)} is not allowed; allowed: an integer ≥ 1`)
+  return options
+}
+
+/**
+ * Fixed windows aligned to multiples of `windowMs` since the epoch, so with the default 1000 ms the reset instant
+ * is a whole second, as `X-RateLimit-Reset` (epoch seconds) expects.
+ */
+export function createRateLimiter(options: RateLimitOptions, now: () => number): RateLimiter {
+  const { requests, windowMs } = checkRateLimitOptions(options)
+  let window = Number.NaN
+  const used = new Map<string, number>()
+  return {
+    take(key) {
+      const current = Math.floor(now() / windowMs)
+      if (current !== window) {
+        // Counts from an older window never matter again; dropping them bounds memory by one window's keys.
+        window = current
+        used.clear()
+      }
+      const count = (used.get(key) ?? 0) + 1
+      used.set(key, count)
+      return {
+        allowed: count <= requests,
+        remaining: Math.max(0, requests - count),
+        resetSeconds: Math.ceil(((current + 1) * windowMs) / 1000),
+      }
+    },
+  }
+}
+
+/** With the limit switched off nothing is refused; the headers still report a full window. */
+export function createUnlimited(options: RateLimitOptions, now: () => number): RateLimiter {
+  const { requests, windowMs } = checkRateLimitOptions(options)
+  return {
+    take: () => ({
+      allowed: true,
+      remaining: requests,
+      resetSeconds: Math.ceil(((Math.floor(now() / windowMs) + 1) * windowMs) / 1000),
+    }),
+  }
+}

@@ -1,0 +1,9 @@
+// The stores behind the ready-made `handlers` list; scenarios that need data use them unless given a store.
+
+import { createKaitenRuStore } from './kaiten-ru.js'
+import { createKaitenShStore } from './kaiten-sh.js'
+
+export const defaultStores = {
+  kaitenSh: createKaitenShStore(),
+  kaitenRu: createKaitenRuStore(),
+}
