@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `pnpm mock`: both fakes on 127.0.0.1 until SIGINT / SIGTERM.
+
+import { CliError, parseCliArgs, USAGE } from './cli-args.js'
+import { startMockServers } from './server.js'
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCliArgs>
+  try {
+    options = parseCliArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error
+    process.stderr.write(`${error.message}\n\n${USAGE}`)
+    process.exitCode = 2
+    return
+  }
+  if (options.help) {
+    process.stdout.write(USAGE)
+    return
+  }
+  const servers = await startMockServers({
+    seed: options.seed,
+    rateLimit: options.rateLimit,
+    ports: options.ports,
+  })
+  const { kaitenSh, kaitenRu } = servers
+  process.stdout.write(
+    [
+      'kaiten.sh (Kaiten Cloud) audit trails',
+      `  base URL            ${kaitenSh.baseUrl}`,
+      `  token               ${kaitenSh.token}`,
+      `  token without scope ${kaitenSh.tokenWithoutScope}   (403)`,
+      `  instances           ${servers.stores.kaitenSh
+        .instances()
+        .map((instance) => instance.slug)
+        .join(', ')}`,
+      `  curl -H 'Authorization: Bearer ${kaitenSh.token}' '${kaitenSh.baseUrl}/instances/${kaitenSh.instanceSlug}/audit-trails?limit=2'`,
+      '',
+      'kaiten.ru (Kaiten) audit logs',
+      `  base URL            ${kaitenRu.baseUrl}`,
+      `  token               ${kaitenRu.token}`,
+      `  token without access ${kaitenRu.tokenWithoutAccess}   (403)`,
+      `  rate limit          ${options.rateLimit ? '5 requests per second per token' : 'off'}`,
+      `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}/audit-logs?limit=2&categories=auth'`,
+      '',
+      `seed ${options.seed}. Ctrl+C stops both servers.`,
+      '',
+    ].join('\n'),
+  )
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    servers.close().then(
+      () => {
+        process.stdout.write(`${signal}: mock servers stopped\n`)
+        process.exit(0)
+      },
+      (error: unknown) => {
+        process.stderr.write(`${signal}: failed to stop cleanly: ${String(error)}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+})
