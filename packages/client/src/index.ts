@@ -1,4 +1,5 @@
 // The public surface of @kaiten-audit/client: re-exports only.
+export type { TokenSource } from './core/auth.js'
 export {
   ApiError,
   AuthenticationError,
@@ -17,4 +18,22 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from './core/errors.js'
+export type { ClientOptions } from './core/options.js'
+export type { AuditPages, Page } from './core/pagination.js'
 export { RateLimiter, type RateLimiterOptions } from './core/rate-limit.js'
+export type { RetryPolicy } from './core/retry.js'
+export type { CallOptions, FetchFunction } from './core/transport.js'
+export {
+  createKaitenRuClient,
+  type KaitenRuClient,
+  type KaitenRuClientOptions,
+  type KaitenRuIterateParams,
+  type KaitenRuListParams,
+} from './kaiten-ru.js'
+export {
+  createKaitenShClient,
+  type KaitenShClient,
+  type KaitenShClientOptions,
+  type KaitenShIterateParams,
+  type KaitenShListParams,
+} from './kaiten-sh.js'

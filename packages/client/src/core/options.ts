@@ -1,0 +1,92 @@
+import { checkTokenSource, type TokenSource } from './auth.js'
+import { RateLimiter } from './rate-limit.js'
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
+import type { CallOptions, FetchFunction, TransportConfig } from './transport.js'
+
+/** Options shared by both clients. */
+export interface ClientOptions {
+  /** The API root, e.g. `https://demo.kaiten.sh` or `https://acme.kaiten.ru/api/latest`. */
+  baseUrl: string
+  /** Sent as `Authorization: Bearer …` on every request; a function is called before every attempt. */
+  token: TokenSource
+  /** Retries after the first attempt (default 2); every call may override it. */
+  maxRetries?: number
+  /** Backoff tuning; the defaults are 500 ms doubling to 8 s, and server-requested waits up to 60 s. */
+  retryDelay?: Partial<Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs' | 'maxServerDelayMs'>>
+  /** Per attempt, in milliseconds (default 30 000); every call may override it. */
+  timeoutMs?: number
+  /** Defaults to `globalThis.fetch`; called with a `Request`. */
+  fetch?: FetchFunction
+  /**
+   * Client-side pacing: `false` for none, `{ requests, windowMs }`, or a `RateLimiter` to share one budget between
+   * clients. kaiten.ru defaults to its documented 5 requests per second; kaiten.sh documents no limit.
+   */
+  rateLimit?: false | { requests: number; windowMs: number } | RateLimiter
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+export function transportConfig(
+  options: ClientOptions,
+  defaults: { rateLimit: false | { requests: number; windowMs: number }; useRateLimitReset: boolean },
+): TransportConfig {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('options: expected { baseUrl, token, … }')
+  }
+  checkBaseUrl(options.baseUrl)
+  checkTokenSource(options.token)
+  const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries
+  checkMaxRetries(maxRetries)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  checkTimeout(timeoutMs)
+  const rateLimit = options.rateLimit ?? defaults.rateLimit
+  const fetchFunction = options.fetch ?? ((request: Request) => globalThis.fetch(request))
+  return {
+    fetch: fetchFunction,
+    token: options.token,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retryDelay, maxRetries },
+    timeoutMs,
+    rateLimiter:
+      rateLimit === false
+        ? undefined
+        : rateLimit instanceof RateLimiter
+          ? rateLimit
+          : new RateLimiter(rateLimit),
+    useRateLimitReset: defaults.useRateLimitReset,
+    random: Math.random,
+  }
+}
+
+function checkBaseUrl(baseUrl: unknown): void {
+  if (typeof baseUrl === 'string' && URL.canParse(baseUrl) && /^https?:$/.test(new URL(baseUrl).protocol))
+    return
+  throw new TypeError(
+    `baseUrl: ${JSON.stringify(baseUrl) ?? String(baseUrl)} is not allowed; allowed: an absolute http(s) URL, e.g. https://acme.kaiten.ru/api/latest`,
+  )
+}
+
+export function checkMaxRetries(maxRetries: unknown): void {
+  if (typeof maxRetries === 'number' && Number.isSafeInteger(maxRetries) && maxRetries >= 0) return
+  throw new TypeError(`maxRetries: ${String(maxRetries)} is not allowed; allowed: an integer ≥ 0`)
+}
+
+export function checkTimeout(timeoutMs: unknown): void {
+  if (typeof timeoutMs === 'number' && timeoutMs > 0) return
+  throw new TypeError(
+    `timeoutMs: ${String(timeoutMs)} is not allowed; allowed: a number of milliseconds > 0 (Infinity for none)`,
+  )
+}
+
+/** Checks what a single call overrides, before anything is sent. */
+export function checkCallOptions(options: CallOptions | undefined): CallOptions {
+  if (options === undefined) return {}
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('options: expected { signal?, timeoutMs?, maxRetries? }')
+  }
+  if (options.maxRetries !== undefined) checkMaxRetries(options.maxRetries)
+  if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs)
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError('signal: expected an AbortSignal')
+  }
+  return options
+}
