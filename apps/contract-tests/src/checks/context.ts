@@ -1,0 +1,90 @@
+// What a check sees while it runs: its target, a recording HTTP layer, and ways to report what it found.
+import type { Exchange } from '../http/exchange.js'
+import type { Recorder, RequestSpec } from '../http/recorder.js'
+import type { CheckGroup, Finding } from '../model.js'
+import type { Target } from './targets.js'
+
+export interface CheckOptions {
+  /** Whether the rate-limit checks may burst past kaiten.ru's limit (off when the server under test does not limit). */
+  rateLimitChecks: boolean
+}
+
+export interface CheckDefinition<T extends Target = Target> {
+  /** Stable id, e.g. `kaiten-ru.pagination.limit-clamp`; tests and `--only` refer to it. */
+  id: string
+  api: T['api']
+  group: CheckGroup
+  title: string
+  run(context: CheckContext<T>): Promise<void>
+}
+
+/** Ends a check as skipped: it does not apply to this target (no forbidden token, too little data). */
+export class CheckSkipped extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+    this.name = 'CheckSkipped'
+  }
+}
+
+/** Ends a check because what it found makes the rest of it meaningless. */
+export class CheckStopped extends Error {
+  constructor(readonly finding: Finding) {
+    super(finding.message)
+    this.name = 'CheckStopped'
+  }
+}
+
+/** Shared, per-API state: lets several checks reuse one sample page instead of each fetching it. */
+export class SharedState {
+  readonly #values = new Map<string, Promise<unknown>>()
+
+  memo<V>(key: string, compute: () => Promise<V>): Promise<V> {
+    let value = this.#values.get(key) as Promise<V> | undefined
+    if (!value) {
+      value = compute()
+      this.#values.set(key, value)
+    }
+    return value
+  }
+}
+
+export class CheckContext<T extends Target = Target> {
+  readonly findings: Finding[] = []
+  readonly notes: string[] = []
+  requests = 0
+
+  constructor(
+    readonly checkId: string,
+    readonly target: T,
+    readonly options: CheckOptions,
+    readonly shared: SharedState,
+    private readonly recorder: Recorder,
+  ) {}
+
+  /** Sends one request to this check's API; every response is recorded and validated against the spec. */
+  async send(spec: RequestSpec): Promise<Exchange> {
+    this.requests++
+    return this.recorder.send(this.target, this.checkId, spec)
+  }
+
+  /** Every exchange with this check's API so far, from every check. */
+  exchanges(): Exchange[] {
+    return this.recorder.exchanges.filter((exchange) => exchange.api === this.target.api)
+  }
+
+  fail(message: string, detail: Omit<Finding, 'message'> = {}): void {
+    this.findings.push({ message, ...detail })
+  }
+
+  note(text: string): void {
+    this.notes.push(text)
+  }
+
+  skip(reason: string): never {
+    throw new CheckSkipped(reason)
+  }
+
+  stop(message: string, detail: Omit<Finding, 'message'> = {}): never {
+    throw new CheckStopped({ message, ...detail })
+  }
+}

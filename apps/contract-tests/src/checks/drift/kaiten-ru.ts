@@ -1,0 +1,94 @@
+// kaiten.ru drift: bodies on errors documented without one, lost rate-limit headers, a changed envelope or reset unit.
+import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
+import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
+import type { Drift, DriftFindings } from './drift-check.js'
+import { isObject, keysOf } from './drift-check.js'
+
+const DOCUMENTED_STATUSES = new Set([200, 400, 401, 403, 429])
+/** Epoch seconds are 10 digits until 2286; 13 digits are milliseconds, a handful of digits a countdown. */
+const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
+
+export function detectKaitenRuDrift(exchanges: readonly Exchange[]): DriftFindings {
+  const drifts: Drift[] = []
+  const notes: string[] = []
+  const categories = new Set<string>(auditLogCategoryValues)
+  const actions = new Set<string>(auditLogActionValues)
+
+  for (const exchange of exchanges) {
+    const body = jsonBody(exchange)
+    if (!DOCUMENTED_STATUSES.has(exchange.status)) {
+      drifts.push({
+        summary: `kaiten.ru answered ${exchange.status}, a status the spec does not document for this operation`,
+        exchange,
+        path: '$.status',
+        expected: [...DOCUMENTED_STATUSES].join(', '),
+        actual: String(exchange.status),
+      })
+    }
+    if (exchange.status === 200 && isObject(body)) {
+      drifts.push({
+        summary: `kaiten.ru answered an object ${keysOf(body)} where the spec documents a bare array of events: the response envelope has changed`,
+        exchange,
+        path: '$.body',
+        expected: 'array',
+        actual: keysOf(body),
+      })
+    }
+    if (exchange.status >= 400 && exchange.body.length > 0) {
+      const type = mediaType(exchange) || 'untyped'
+      const plain = body === undefined
+      drifts.push({
+        summary: plain
+          ? `kaiten.ru sends a ${type} body with its ${exchange.status} responses (like the plain-text "Invalid token" other endpoints document); this endpoint documents none`
+          : `kaiten.ru now sends a JSON body with its ${exchange.status} responses; the spec documents none`,
+        exchange,
+        path: '$.body',
+        expected: 'no body',
+        actual: show(exchange.body, 80),
+      })
+    }
+    if (exchange.status === 200 || exchange.status === 429) {
+      const missing = ['x-ratelimit-remaining', 'x-ratelimit-reset'].filter(
+        (name) => !(name in exchange.headers),
+      )
+      if (missing.length > 0) {
+        drifts.push({
+          summary: `kaiten.ru ${exchange.status} responses no longer carry ${missing.join(' and ')}`,
+          exchange,
+          path: `$.headers["${missing[0]}"]`,
+          expected: 'header present',
+          actual: 'absent',
+        })
+      }
+      const reset = Number(exchange.headers['x-ratelimit-reset'])
+      if (Number.isFinite(reset) && reset > 0 && (reset < EPOCH_SECONDS.min || reset >= EPOCH_SECONDS.max)) {
+        drifts.push({
+          summary:
+            reset >= EPOCH_SECONDS.max
+              ? 'kaiten.ru X-RateLimit-Reset looks like epoch milliseconds; the spec documents UTC epoch seconds'
+              : 'kaiten.ru X-RateLimit-Reset looks like seconds until the reset; the spec documents UTC epoch seconds',
+          exchange,
+          path: '$.headers["x-ratelimit-reset"]',
+          expected: 'UTC epoch seconds',
+          actual: String(reset),
+        })
+      }
+    }
+    if (exchange.status === 200 && Array.isArray(body)) {
+      for (const event of body) {
+        if (!isObject(event)) continue
+        if (typeof event.category === 'string' && !categories.has(event.category)) {
+          notes.push(
+            `category ${event.category} is not in the documented list (the \`categories\` filter cannot select it)`,
+          )
+        }
+        if (typeof event.action === 'string' && !actions.has(event.action)) {
+          notes.push(
+            `action ${event.action} is not in the documented list (the \`actions\` filter cannot select it)`,
+          )
+        }
+      }
+    }
+  }
+  return { drifts, notes }
+}

@@ -1,0 +1,168 @@
+// kaiten.ru filters: categories, actions, author and id hold on every event returned, derived from real events.
+import { type KaitenRuListParams, serializeCsv } from '@kaiten-audit/query'
+import {
+  type AuditLogAction,
+  type AuditLogCategory,
+  type AuditLogEvent,
+  auditLogActionValues,
+  auditLogCategoryValues,
+} from '@kaiten-audit/types'
+import { describeExchange, show } from '../../http/exchange.js'
+import type { CheckContext, CheckDefinition } from '../context.js'
+import { reportLimited, requireItems, samplePage } from '../shared/list-api.js'
+import type { KaitenRuTarget } from '../targets.js'
+import { kaitenRuList } from './list.js'
+
+/** Lists with `params` up to `anchor`'s own time and checks `field` on every event, and that `anchor` came back. */
+async function expectFilterHolds(
+  context: CheckContext<KaitenRuTarget>,
+  params: KaitenRuListParams,
+  anchor: AuditLogEvent,
+  field: keyof AuditLogEvent,
+  holds: (value: unknown) => boolean,
+  expected: string,
+): Promise<void> {
+  const page = await kaitenRuList.list(context, { ...params, to: anchor.created, limit: 100 })
+  const request = describeExchange(page.exchange)
+  reportLimited(
+    context,
+    page.items.flatMap((event, index) =>
+      holds(event[field])
+        ? []
+        : [
+            {
+              message: `an event that does not match the filter was returned`,
+              path: `$.body[${index}].${String(field)}`,
+              expected,
+              actual: show(event[field]),
+            },
+          ],
+    ),
+    request,
+  )
+  if (!page.items.some((event) => event.id === anchor.id)) {
+    context.fail(`the event the filter was taken from (id ${anchor.id}) is missing`, {
+      request,
+      expected: `an event with id ${anchor.id}`,
+      actual: `${page.items.length} events without it`,
+    })
+  }
+}
+
+/** Up to two distinct known values of `field` found in the sample, newest event first. */
+function knownValues<V extends string>(
+  events: readonly AuditLogEvent[],
+  field: 'category' | 'action',
+  known: readonly V[],
+): { values: V[]; anchor: AuditLogEvent } | undefined {
+  const allowed = new Set<string>(known)
+  const values: V[] = []
+  let anchor: AuditLogEvent | undefined
+  for (const event of events) {
+    const value = event[field]
+    if (!allowed.has(value) || values.includes(value as V)) continue
+    values.push(value as V)
+    anchor ??= event
+    if (values.length === 2) break
+  }
+  return anchor ? { values, anchor } : undefined
+}
+
+function listFilterCheck(
+  field: 'category' | 'action',
+  parameter: 'categories' | 'actions',
+  known: readonly string[],
+): CheckDefinition<KaitenRuTarget> {
+  return {
+    id: `kaiten-ru.filters.${parameter}`,
+    api: 'kaiten-ru',
+    group: 'filters',
+    title: `\`${parameter}\` (a comma-separated list) holds on every event`,
+    async run(context) {
+      const sample = await samplePage(context, kaitenRuList)
+      requireItems(context, sample.items, 1, 'events', `to pick ${parameter}`)
+      const picked = knownValues(sample.items, field, known)
+      if (!picked) return context.skip(`no sampled event has a documented ${field}`)
+      const wanted = new Set<string>(picked.values)
+      await expectFilterHolds(
+        context,
+        { [parameter]: picked.values } as KaitenRuListParams,
+        picked.anchor,
+        field,
+        (value) => typeof value === 'string' && wanted.has(value),
+        `one of ${serializeCsv(picked.values)}`,
+      )
+    },
+  }
+}
+
+export const categoriesCheck = listFilterCheck(
+  'category',
+  'categories',
+  auditLogCategoryValues as readonly AuditLogCategory[],
+)
+export const actionsCheck = listFilterCheck(
+  'action',
+  'actions',
+  auditLogActionValues as readonly AuditLogAction[],
+)
+
+export const authorCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.filters.author',
+  api: 'kaiten-ru',
+  group: 'filters',
+  title: '`author_id` and `author_uid` hold on every event',
+  async run(context) {
+    const sample = await samplePage(context, kaitenRuList)
+    const byId = sample.items.find((event) => typeof event.author_id === 'number')
+    const byUid = sample.items.find(
+      (event) => typeof event.author_uid === 'string' && event.author_uid !== '',
+    )
+    if (!byId && !byUid) context.skip('no sampled event names its author')
+    if (byId) {
+      const authorId = byId.author_id
+      await expectFilterHolds(
+        context,
+        { author_id: authorId ?? undefined },
+        byId,
+        'author_id',
+        (value) => value === authorId,
+        String(authorId),
+      )
+    }
+    if (byUid) {
+      const authorUid = byUid.author_uid
+      await expectFilterHolds(
+        context,
+        { author_uid: authorUid ?? undefined },
+        byUid,
+        'author_uid',
+        (value) => value === authorUid,
+        show(authorUid),
+      )
+    }
+  },
+}
+
+export const idCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.filters.id',
+  api: 'kaiten-ru',
+  group: 'filters',
+  title: '`id` returns exactly that event',
+  async run(context) {
+    const sample = await samplePage(context, kaitenRuList)
+    requireItems(context, sample.items, 1, 'events', 'to pick an id')
+    const chosen = sample.items[Math.floor(sample.items.length / 2)]
+    if (!chosen) return
+    const page = await kaitenRuList.list(context, { id: chosen.id })
+    const ids = page.items.map((event) => event.id)
+    if (ids.length !== 1 || ids[0] !== chosen.id) {
+      context.fail(`id=${chosen.id} must return exactly that event`, {
+        request: describeExchange(page.exchange),
+        path: '$.body',
+        expected: `[${chosen.id}]`,
+        actual: ids.length > 3 ? `${ids.length} events` : `[${ids.join(', ')}]`,
+      })
+    }
+  },
+}

@@ -1,0 +1,70 @@
+// kaiten.ru page sizes: `limit` is honoured, the default is 100, above 500 the API applies 500, and 0 means 100.
+import { effectiveKaitenRuLimit, KAITEN_RU_LIMIT } from '@kaiten-audit/query'
+import type { AuditLogEvent } from '@kaiten-audit/types'
+import { describeExchange } from '../../http/exchange.js'
+import type { CheckContext, CheckDefinition } from '../context.js'
+import { requireItems, samplePage } from '../shared/list-api.js'
+import type { KaitenRuTarget } from '../targets.js'
+import { kaitenRuList } from './list.js'
+
+/** Requests `limit` pinned at the newest sampled event and compares with the sample's newest events. */
+async function expectPageSize(
+  context: CheckContext<KaitenRuTarget>,
+  sample: readonly AuditLogEvent[],
+  limit: number | undefined,
+  label: string,
+): Promise<void> {
+  const newest = sample[0]
+  if (!newest) return
+  // Pinned, so events created during the run do not shift the page.
+  const params = limit === undefined ? { to: newest.created } : { to: newest.created, limit }
+  const page = await kaitenRuList.list(context, params)
+  const applied = effectiveKaitenRuLimit(limit)
+  const expected = sample.slice(0, Math.min(applied, sample.length)).map((event) => event.id)
+  const actual = page.items.map((event) => event.id)
+  if (actual.length !== expected.length) {
+    context.fail(`${label} must give ${expected.length} events`, {
+      request: describeExchange(page.exchange),
+      path: '$.body.length',
+      expected: String(expected.length),
+      actual: String(actual.length),
+    })
+  } else if (actual.some((id, index) => id !== expected[index])) {
+    context.fail(`${label} must give the newest ${expected.length} events`, {
+      request: describeExchange(page.exchange),
+      expected: `ids ${expected.slice(0, 3).join(', ')}…`,
+      actual: `ids ${actual.slice(0, 3).join(', ')}…`,
+    })
+  }
+}
+
+export const limitAndDefaultCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.pagination.limit-and-default',
+  api: 'kaiten-ru',
+  group: 'pagination',
+  title: `\`limit\` is respected and the default page holds ${KAITEN_RU_LIMIT.default}`,
+  async run(context) {
+    const sample = await samplePage(context, kaitenRuList)
+    requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
+    await expectPageSize(context, sample.items, 3, 'limit=3')
+    await expectPageSize(context, sample.items, undefined, `no limit (default ${KAITEN_RU_LIMIT.default})`)
+  },
+}
+
+export const limitClampCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.pagination.limit-clamp',
+  api: 'kaiten-ru',
+  group: 'pagination',
+  title: `limit=1000 gives ${KAITEN_RU_LIMIT.max}; limit=0 gives the default ${KAITEN_RU_LIMIT.default}`,
+  async run(context) {
+    const sample = await samplePage(context, kaitenRuList)
+    requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
+    await expectPageSize(context, sample.items, 1000, `limit=1000 (applied as ${KAITEN_RU_LIMIT.max})`)
+    await expectPageSize(context, sample.items, 0, `limit=0 (applied as ${KAITEN_RU_LIMIT.default})`)
+    if (sample.items.length < KAITEN_RU_LIMIT.max) {
+      context.note(
+        `only ${sample.items.length} events exist, so a missing clamp at ${KAITEN_RU_LIMIT.max} could not be observed`,
+      )
+    }
+  },
+}

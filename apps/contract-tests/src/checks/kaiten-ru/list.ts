@@ -1,0 +1,40 @@
+// kaiten.ru as the shared pagination checks see it: GET /audit-logs.
+import { KAITEN_RU_LIMIT, type KaitenRuListParams, toKaitenRuSearchParams } from '@kaiten-audit/query'
+import type { AuditLogEvent } from '@kaiten-audit/types'
+import type { AuthMode, Exchange } from '../../http/exchange.js'
+import type { CheckContext } from '../context.js'
+import { renderedOrThrow } from '../search-params.js'
+import { arrayItems, type ListApi } from '../shared/list-api.js'
+import type { KaitenRuTarget } from '../targets.js'
+
+export const AUDIT_LOGS_PATH = '/audit-logs'
+
+/** Sends any query (valid or not) to the audit-logs endpoint. */
+export function sendAuditLogs(
+  context: CheckContext<KaitenRuTarget>,
+  query: URLSearchParams,
+  options: { auth?: AuthMode; paced?: boolean } = {},
+): Promise<Exchange> {
+  return context.send({
+    path: AUDIT_LOGS_PATH,
+    specPath: AUDIT_LOGS_PATH,
+    query,
+    auth: options.auth ?? 'valid',
+    paced: options.paced ?? true,
+  })
+}
+
+export const kaitenRuList: ListApi<KaitenRuTarget, AuditLogEvent, KaitenRuListParams> = {
+  api: 'kaiten-ru',
+  label: 'kaiten.ru',
+  noun: 'events',
+  timeField: 'created',
+  limits: { default: KAITEN_RU_LIMIT.default, max: KAITEN_RU_LIMIT.max },
+  idOf: (event) => String(event.id),
+  timeTextOf: (event) => event.created,
+  window: ({ from, to }) => ({ from, to }),
+  async list(context, params) {
+    const exchange = await sendAuditLogs(context, renderedOrThrow(toKaitenRuSearchParams(params)))
+    return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
+  },
+}

@@ -1,0 +1,82 @@
+// kaiten.sh page sizes: `limit` is honoured, the default is 50, 200 is allowed, 201 and 0 are rejected with 422.
+import { KAITEN_SH_LIMIT } from '@kaiten-audit/query'
+import { describeExchange } from '../../http/exchange.js'
+import type { CheckDefinition } from '../context.js'
+import { rawQuery } from '../search-params.js'
+import { requireItems, samplePage } from '../shared/list-api.js'
+import type { KaitenShTarget } from '../targets.js'
+import { kaitenShList, sendTrails } from './list.js'
+import { expectProblem } from './problem.js'
+
+export const limitAndDefaultCheck: CheckDefinition<KaitenShTarget> = {
+  id: 'kaiten-sh.pagination.limit-and-default',
+  api: 'kaiten-sh',
+  group: 'pagination',
+  title: `\`limit\` is respected and the default page holds ${KAITEN_SH_LIMIT.default}`,
+  async run(context) {
+    const sample = await samplePage(context, kaitenShList)
+    requireItems(context, sample.items, 1, 'entries', 'to compare page sizes')
+    const newest = sample.items[0]
+    if (!newest) return
+    // Pinned at the newest sampled entry, so entries appended during the run do not shift the pages.
+    const before = newest.timestamp
+    for (const limit of [3, undefined, KAITEN_SH_LIMIT.max]) {
+      const page = await kaitenShList.list(context, limit === undefined ? { before } : { before, limit })
+      const applied = limit ?? KAITEN_SH_LIMIT.default
+      const expected = sample.items.slice(0, Math.min(applied, sample.items.length)).map((entry) => entry.id)
+      const actual = page.items.map((entry) => entry.id)
+      const label = limit === undefined ? `no limit (default ${KAITEN_SH_LIMIT.default})` : `limit=${limit}`
+      if (actual.length !== expected.length) {
+        context.fail(`${label} must give ${expected.length} entries`, {
+          request: describeExchange(page.exchange),
+          path: '$.body.length',
+          expected: String(expected.length),
+          actual: String(actual.length),
+        })
+      } else if (actual.some((id, index) => id !== expected[index])) {
+        context.fail(`${label} must give the newest ${expected.length} entries`, {
+          request: describeExchange(page.exchange),
+          expected: `ids ${expected.slice(0, 5).join(', ')}…`,
+          actual: `ids ${actual.slice(0, 5).join(', ')}…`,
+        })
+      }
+    }
+    if (sample.items.length < KAITEN_SH_LIMIT.max) {
+      context.note(
+        `only ${sample.items.length} entries exist; the maximum page of ${KAITEN_SH_LIMIT.max} was not filled`,
+      )
+    }
+  },
+}
+
+export const limitBoundsCheck: CheckDefinition<KaitenShTarget> = {
+  id: 'kaiten-sh.pagination.limit-bounds',
+  api: 'kaiten-sh',
+  group: 'pagination',
+  title: `limit=${KAITEN_SH_LIMIT.max} is allowed; limit=${KAITEN_SH_LIMIT.max + 1} and limit=0 are rejected with 422`,
+  async run(context) {
+    const allowed = await sendTrails(context, rawQuery({ limit: String(KAITEN_SH_LIMIT.max) }))
+    if (allowed.status !== 200) {
+      context.fail(`limit=${KAITEN_SH_LIMIT.max} is the documented maximum and must be accepted`, {
+        request: describeExchange(allowed),
+        expected: '200',
+        actual: String(allowed.status),
+      })
+    }
+    for (const limit of [KAITEN_SH_LIMIT.max + 1, 0]) {
+      const rejected = await sendTrails(context, rawQuery({ limit: String(limit) }))
+      if (rejected.status === 200) {
+        context.fail(
+          `limit=${limit} was accepted; the spec rejects limits outside 1–${KAITEN_SH_LIMIT.max} with 422`,
+          {
+            request: describeExchange(rejected),
+            expected: '422',
+            actual: '200',
+          },
+        )
+        continue
+      }
+      expectProblem(context, rejected, 422, { location: 'query.limit' })
+    }
+  },
+}

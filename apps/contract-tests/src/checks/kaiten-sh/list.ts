@@ -1,0 +1,43 @@
+// kaiten.sh as the shared pagination checks see it: GET /instances/{instanceSlug}/audit-trails.
+import { KAITEN_SH_LIMIT, type KaitenShListParams, toKaitenShSearchParams } from '@kaiten-audit/query'
+import type { AuditTrailEntry } from '@kaiten-audit/types'
+import type { AuthMode, Exchange } from '../../http/exchange.js'
+import type { CheckContext } from '../context.js'
+import { renderedOrThrow } from '../search-params.js'
+import { arrayItems, type ListApi } from '../shared/list-api.js'
+import type { KaitenShTarget } from '../targets.js'
+
+export const TRAILS_SPEC_PATH = '/instances/{instanceSlug}/audit-trails'
+
+export function trailsPath(instanceSlug: string): string {
+  return `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
+}
+
+/** Sends any query (valid or not) to the audit-trails endpoint. */
+export function sendTrails(
+  context: CheckContext<KaitenShTarget>,
+  query: URLSearchParams,
+  options: { auth?: AuthMode; instanceSlug?: string } = {},
+): Promise<Exchange> {
+  return context.send({
+    path: trailsPath(options.instanceSlug ?? context.target.instanceSlug),
+    specPath: TRAILS_SPEC_PATH,
+    query,
+    auth: options.auth ?? 'valid',
+  })
+}
+
+export const kaitenShList: ListApi<KaitenShTarget, AuditTrailEntry, KaitenShListParams> = {
+  api: 'kaiten-sh',
+  label: 'kaiten.sh',
+  noun: 'entries',
+  timeField: 'timestamp',
+  limits: { default: KAITEN_SH_LIMIT.default, max: KAITEN_SH_LIMIT.max },
+  idOf: (entry) => String(entry.id),
+  timeTextOf: (entry) => entry.timestamp,
+  window: ({ from, to }) => ({ after: from, before: to }),
+  async list(context, params) {
+    const exchange = await sendTrails(context, renderedOrThrow(toKaitenShSearchParams(params)))
+    return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
+  },
+}

@@ -1,0 +1,73 @@
+// kaiten.sh errors are RFC 9457 problem details: application/problem+json, `status` = HTTP status, a `title`.
+import { describeExchange, type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
+import type { CheckContext } from '../context.js'
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
+
+/** Records every way `exchange` is not the documented problem response for `status`. */
+export function expectProblem(
+  context: CheckContext,
+  exchange: Exchange,
+  status: number,
+  options: { location?: string } = {},
+): void {
+  const request = describeExchange(exchange)
+  if (exchange.status !== status) {
+    context.fail(`expected ${status}, got ${exchange.status}`, {
+      request,
+      path: '$.status',
+      expected: String(status),
+      actual: `${exchange.status} ${show(exchange.body, 80)}`,
+    })
+    return
+  }
+  if (mediaType(exchange) !== PROBLEM_MEDIA_TYPE) {
+    context.fail(`problem details must be served as ${PROBLEM_MEDIA_TYPE}`, {
+      request,
+      path: '$.headers["content-type"]',
+      expected: PROBLEM_MEDIA_TYPE,
+      actual: exchange.headers['content-type'] ?? 'absent',
+    })
+  }
+  const body = jsonBody(exchange)
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    context.fail('expected a problem details JSON object', {
+      request,
+      path: '$.body',
+      expected: 'a JSON object',
+      actual: show(exchange.body),
+    })
+    return
+  }
+  const problem = body as Record<string, unknown>
+  if (problem.status !== status) {
+    context.fail('the problem `status` member must equal the HTTP status', {
+      request,
+      path: '$.body.status',
+      expected: String(status),
+      actual: show(problem.status),
+    })
+  }
+  if (typeof problem.title !== 'string' || problem.title.trim() === '') {
+    context.fail('a problem must have a `title`', {
+      request,
+      path: '$.body.title',
+      expected: 'a non-empty string',
+      actual: show(problem.title),
+    })
+  }
+  if (options.location !== undefined) {
+    const errors = Array.isArray(problem.errors) ? (problem.errors as unknown[]) : []
+    const locations = errors.map((error) =>
+      error !== null && typeof error === 'object' ? (error as Record<string, unknown>).location : undefined,
+    )
+    if (!locations.includes(options.location)) {
+      context.fail('a validation error must name the parameter in `errors[].location`', {
+        request,
+        path: '$.body.errors[].location',
+        expected: show(options.location),
+        actual: problem.errors === undefined ? 'no errors array' : show(locations),
+      })
+    }
+  }
+}

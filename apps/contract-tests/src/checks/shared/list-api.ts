@@ -1,0 +1,137 @@
+// What the pagination checks need from one API, so the same checks run against kaiten.sh and kaiten.ru.
+import { parseDateTime } from '@kaiten-audit/query'
+import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
+import type { CheckContext } from '../context.js'
+import type { Target } from '../targets.js'
+
+export interface Page<Item> {
+  exchange: Exchange
+  items: Item[]
+}
+
+export interface PagingParams {
+  limit?: number
+  offset?: number
+}
+
+export interface ListApi<T extends Target, Item, P extends PagingParams> {
+  api: T['api']
+  /** `kaiten.sh` */
+  label: string
+  /** `entries` */
+  noun: string
+  /** Name of the time field, e.g. `timestamp`. */
+  timeField: string
+  limits: { default: number; max: number }
+  idOf(item: Item): string
+  timeTextOf(item: Item): string
+  /** Parameters for the inclusive window [from, to]; either bound may be left out. */
+  window(bounds: { from?: string; to?: string }): P
+  /** Lists one page; stops the check unless the answer is 200 with a JSON array. */
+  list(context: CheckContext<T>, params: P): Promise<Page<Item>>
+}
+
+/** Reads a 200 answer's JSON array, or stops the check saying what came instead. */
+export function arrayItems(context: CheckContext, exchange: Exchange, noun: string): unknown[] {
+  const request = describeExchange(exchange)
+  if (exchange.status !== 200) {
+    context.stop(`expected 200 with a JSON array of ${noun}, got ${exchange.status}`, {
+      request,
+      expected: '200',
+      actual: `${exchange.status} ${show(exchange.body)}`,
+    })
+  }
+  const body = jsonBody(exchange)
+  if (Array.isArray(body)) return body
+  const shape =
+    body !== null && typeof body === 'object'
+      ? `an object with keys {${Object.keys(body).join(', ')}} (see the drift check)`
+      : show(exchange.body)
+  context.stop(`expected a JSON array of ${noun}, got ${shape}`, {
+    request,
+    path: '$.body',
+    expected: 'array',
+    actual: shape,
+  })
+}
+
+/** An item's time in epoch microseconds; stops the check when the server sent an unparseable one. */
+export function timeOf<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  item: Item,
+): number {
+  const text = api.timeTextOf(item)
+  const micros = typeof text === 'string' ? parseDateTime(text) : null
+  if (micros === null) {
+    context.stop(`${api.noun} carry an unreadable ${api.timeField}`, {
+      path: `$.body[].${api.timeField}`,
+      expected: 'an RFC 3339 date-time',
+      actual: show(text),
+    })
+  }
+  return micros
+}
+
+/**
+ * One page at the API's maximum page size, newest first. Shared by every check of a run so that each derives its
+ * expectations from the same data without fetching it again.
+ */
+export function samplePage<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<Page<Item>> {
+  return context.shared.memo('sample', () => api.list(context, { limit: api.limits.max } as P))
+}
+
+export function requireItems<Item>(
+  context: CheckContext,
+  items: readonly Item[],
+  needed: number,
+  noun: string,
+  why: string,
+): void {
+  if (items.length < needed) {
+    context.skip(`needs at least ${needed} ${noun} ${why}; the server returned ${items.length}`)
+  }
+}
+
+export interface Window<Item> {
+  from: string
+  to: string
+  /** The newest and oldest sample items inside the window; both must be returned (bounds are inclusive). */
+  newest: Item
+  oldest: Item
+}
+
+/**
+ * A small, closed time window in the past of the sample: a few dozen items whose set no longer changes on an
+ * append-only log, so pages read one after the other can be compared.
+ */
+export function pickWindow<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  items: readonly Item[],
+): Window<Item> {
+  requireItems(context, items, 2, api.noun, 'to pick a time window')
+  const top = items.length >= 10 ? 3 : 0
+  const bottom = Math.min(top + 40, items.length - 1)
+  const newest = items[top] as Item
+  const oldest = items[bottom] as Item
+  return { from: api.timeTextOf(oldest), to: api.timeTextOf(newest), newest, oldest }
+}
+
+/** Lists with a few findings at most per kind, so one broken server does not flood the report. */
+export const MAX_FINDINGS_PER_KIND = 5
+
+export function reportLimited(
+  context: CheckContext,
+  findings: readonly { message: string; path?: string; expected?: string; actual?: string }[],
+  request?: string,
+): void {
+  for (const finding of findings.slice(0, MAX_FINDINGS_PER_KIND))
+    context.fail(finding.message, { ...finding, request })
+  if (findings.length > MAX_FINDINGS_PER_KIND) {
+    context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, { request })
+  }
+}

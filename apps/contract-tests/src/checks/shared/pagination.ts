@@ -1,0 +1,285 @@
+// Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
+import { INT32_MAX } from '@kaiten-audit/query'
+import { describeExchange } from '../../http/exchange.js'
+import type { CheckDefinition } from '../context.js'
+import type { Target } from '../targets.js'
+import { type ListApi, type PagingParams, pickWindow, reportLimited, samplePage, timeOf } from './list-api.js'
+
+/** Small enough for several pages over a window of ~40 items, and not a divisor of it, so the last page is short. */
+const WALK_PAGE_SIZE = 7
+
+export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
+  api: ListApi<T, Item, P>,
+): CheckDefinition<T> {
+  return {
+    id: `${api.api}.pagination.no-gaps-no-overlaps`,
+    api: api.api,
+    group: 'pagination',
+    title: 'Pages have no gaps and no overlaps',
+    async run(context) {
+      const sample = await samplePage(context, api)
+      const window = pickWindow(context, api, sample.items)
+      const bounds = api.window({ from: window.from, to: window.to })
+      const large = await api.list(context, { ...bounds, limit: api.limits.max })
+      const expected = large.items.map((item) => api.idOf(item))
+      // A full large page only shows the window's first `max` items; compare the walk over those.
+      const full = expected.length >= api.limits.max
+      const walked: { id: string; page: number }[] = []
+      const maxPages = Math.ceil(expected.length / WALK_PAGE_SIZE) + 2
+      let offset = 0
+      let ended = false
+      for (let page = 1; page <= maxPages; page++) {
+        const { items } = await api.list(context, { ...bounds, limit: WALK_PAGE_SIZE, offset })
+        for (const item of items) walked.push({ id: api.idOf(item), page })
+        // Advance by what the page held, not by what was asked for.
+        offset += items.length
+        if (items.length < WALK_PAGE_SIZE || (full && walked.length >= expected.length)) {
+          ended = true
+          break
+        }
+      }
+      const request = `${describeExchange(large.exchange)} vs pages of limit=${WALK_PAGE_SIZE}`
+      if (!ended) {
+        context.fail(
+          `the walk with limit=${WALK_PAGE_SIZE} did not reach a short page within ${maxPages} pages, although the single page over the same window held ${expected.length} ${api.noun}`,
+          {
+            request,
+            expected: `≤ ${maxPages} pages`,
+            actual: `${walked.length} ${api.noun} and still going`,
+          },
+        )
+      }
+      const compared = full ? walked.slice(0, expected.length) : walked
+      const firstPage = new Map<string, number>()
+      const overlaps: { message: string }[] = []
+      for (const { id, page } of compared) {
+        const seen = firstPage.get(id)
+        if (seen === undefined) firstPage.set(id, page)
+        else
+          overlaps.push({ message: `overlap: id ${id} appeared on page ${seen} and again on page ${page}` })
+      }
+      const expectedSet = new Set(expected)
+      const gaps = expected
+        .map((id, position) => ({ id, position }))
+        .filter(({ id }) => !firstPage.has(id))
+        .map(({ id, position }) => ({
+          message: `gap: id ${id} (position ${position} of the single page) appeared on no page of the walk`,
+        }))
+      const extras = [...firstPage.keys()]
+        .filter((id) => !expectedSet.has(id))
+        .map((id) => ({
+          message: `the walk returned id ${id}, which the single page over the same window did not`,
+        }))
+      reportLimited(context, overlaps, request)
+      reportLimited(context, gaps, request)
+      reportLimited(context, extras, request)
+      if (overlaps.length + gaps.length + extras.length === 0) {
+        const position = compared.findIndex(({ id }, index) => id !== expected[index])
+        if (position >= 0) {
+          context.fail(`the walk and the single page hold the same ${api.noun} in a different order`, {
+            request,
+            path: `$.body[${position}].id`,
+            expected: String(expected[position]),
+            actual: String(compared[position]?.id),
+          })
+        }
+      }
+      context.note(`walked ${expected.length} ${api.noun} in pages of ${WALK_PAGE_SIZE}`)
+    },
+  }
+}
+
+export function orderCheck<T extends Target, Item, P extends PagingParams>(
+  api: ListApi<T, Item, P>,
+): CheckDefinition<T> {
+  return {
+    id: `${api.api}.pagination.order`,
+    api: api.api,
+    group: 'pagination',
+    title: `Order is newest first by ${api.timeField}, and stable`,
+    async run(context) {
+      const sample = await samplePage(context, api)
+      const inversions: { message: string; path: string; expected: string; actual: string }[] = []
+      sample.items.forEach((item, index) => {
+        const previous = sample.items[index - 1]
+        if (previous === undefined) return
+        if (timeOf(context, api, item) > timeOf(context, api, previous)) {
+          inversions.push({
+            message: `${api.noun} are not newest first: item ${index} is newer than item ${index - 1}`,
+            path: `$.body[${index}].${api.timeField}`,
+            expected: `≤ ${api.timeTextOf(previous)}`,
+            actual: api.timeTextOf(item),
+          })
+        }
+      })
+      reportLimited(context, inversions, describeExchange(sample.exchange))
+
+      // The same request twice must list the same items in the same order, or offset paging cannot work.
+      const window = pickWindow(context, api, sample.items)
+      const params = { ...api.window({ from: window.from, to: window.to }), limit: api.limits.max }
+      const first = await api.list(context, params)
+      const second = await api.list(context, params)
+      const firstIds = first.items.map((item) => api.idOf(item))
+      const secondIds = second.items.map((item) => api.idOf(item))
+      const position = firstIds.findIndex((id, index) => id !== secondIds[index])
+      if (position >= 0 || firstIds.length !== secondIds.length) {
+        const at = position >= 0 ? position : Math.min(firstIds.length, secondIds.length)
+        context.fail('the same request twice listed different items or a different order', {
+          request: describeExchange(second.exchange),
+          path: `$.body[${at}].id`,
+          expected: String(firstIds[at] ?? 'absent'),
+          actual: String(secondIds[at] ?? 'absent'),
+        })
+      }
+    },
+  }
+}
+
+export function offsetPastEndCheck<T extends Target, Item, P extends PagingParams>(
+  api: ListApi<T, Item, P>,
+): CheckDefinition<T> {
+  return {
+    id: `${api.api}.pagination.offset-past-end`,
+    api: api.api,
+    group: 'pagination',
+    title: 'An offset past the end gives []',
+    async run(context) {
+      const sample = await samplePage(context, api)
+      const window = pickWindow(context, api, sample.items)
+      const bounds = api.window({ from: window.from, to: window.to })
+      const whole = await api.list(context, { ...bounds, limit: api.limits.max })
+      const count = whole.items.length
+      if (count === 0 || count >= api.limits.max) {
+        context.skip(`the time window held ${count} ${api.noun}; its end cannot be located`)
+      }
+      const last = whole.items[count - 1] as Item
+      const atLast = await api.list(context, { ...bounds, limit: api.limits.max, offset: count - 1 })
+      if (atLast.items.length !== 1 || api.idOf(atLast.items[0] as Item) !== api.idOf(last)) {
+        context.fail(
+          `offset=${count - 1} in a window of ${count} ${api.noun} must give exactly the last one`,
+          {
+            request: describeExchange(atLast.exchange),
+            expected: `[${api.idOf(last)}]`,
+            actual: `[${atLast.items.map((item) => api.idOf(item)).join(', ')}]`,
+          },
+        )
+      }
+      for (const offset of [count, INT32_MAX]) {
+        const past = await api.list(context, { ...bounds, limit: api.limits.max, offset })
+        if (past.items.length > 0) {
+          context.fail(
+            `offset=${offset} is past the end of a window of ${count} ${api.noun} and must give []`,
+            {
+              request: describeExchange(past.exchange),
+              path: '$.body',
+              expected: '[]',
+              actual: `${past.items.length} ${api.noun}`,
+            },
+          )
+        }
+      }
+    },
+  }
+}
+
+export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
+  api: ListApi<T, Item, P>,
+  names: { from: string; to: string },
+): CheckDefinition<T> {
+  return {
+    id: `${api.api}.filters.time-window`,
+    api: api.api,
+    group: 'filters',
+    title: `\`${names.from}\` and \`${names.to}\` are inclusive and hold on every item`,
+    async run(context) {
+      const sample = await samplePage(context, api)
+      const window = pickWindow(context, api, sample.items)
+
+      // Both bounds at one existing item's own timestamp: inclusive bounds must return it.
+      const middle = Math.floor(
+        (sample.items.indexOf(window.newest) + sample.items.indexOf(window.oldest)) / 2,
+      )
+      const pivot = sample.items[middle] as Item
+      const instant = api.timeTextOf(pivot)
+      const exact = await api.list(context, {
+        ...api.window({ from: instant, to: instant }),
+        limit: api.limits.max,
+      })
+      if (!exact.items.some((item) => api.idOf(item) === api.idOf(pivot))) {
+        context.fail(
+          `${names.from}=${names.to}=${instant} (an existing item's own ${api.timeField}) did not return that item: a bound is not inclusive`,
+          {
+            request: describeExchange(exact.exchange),
+            expected: `an item with id ${api.idOf(pivot)}`,
+            actual: `${exact.items.length} ${api.noun}`,
+          },
+        )
+      }
+      const pivotBound = { micros: timeOf(context, api, pivot), text: instant }
+      reportLimited(
+        context,
+        outside(context, api, exact.items, pivotBound, pivotBound),
+        describeExchange(exact.exchange),
+      )
+
+      const low = { micros: timeOf(context, api, window.oldest), text: window.from }
+      const high = { micros: timeOf(context, api, window.newest), text: window.to }
+      const cases: { params: P; low?: Bound; high?: Bound; mustHold: Item[] }[] = [
+        {
+          params: api.window({ from: window.from, to: window.to }),
+          low,
+          high,
+          mustHold: [window.newest, window.oldest],
+        },
+        { params: api.window({ from: window.from }), low, mustHold: [] },
+        { params: api.window({ to: window.to }), high, mustHold: [window.newest] },
+      ]
+      for (const { params, low, high, mustHold } of cases) {
+        const page = await api.list(context, { ...params, limit: api.limits.max })
+        const request = describeExchange(page.exchange)
+        reportLimited(context, outside(context, api, page.items, low, high), request)
+        const ids = new Set(page.items.map((item) => api.idOf(item)))
+        for (const item of mustHold) {
+          if (!ids.has(api.idOf(item))) {
+            context.fail(
+              `the item at the bound itself (${api.timeTextOf(item)}) is missing: the bound is not inclusive`,
+              {
+                request,
+                expected: `an item with id ${api.idOf(item)}`,
+                actual: `${page.items.length} ${api.noun} without it`,
+              },
+            )
+          }
+        }
+      }
+    },
+  }
+}
+
+/** A requested bound: as parsed for comparison, and as sent. */
+interface Bound {
+  micros: number
+  text: string
+}
+
+function outside<T extends Target, Item, P extends PagingParams>(
+  context: Parameters<CheckDefinition<T>['run']>[0],
+  api: ListApi<T, Item, P>,
+  items: readonly Item[],
+  low: Bound | undefined,
+  high: Bound | undefined,
+): { message: string; path: string; expected: string; actual: string }[] {
+  const found: { message: string; path: string; expected: string; actual: string }[] = []
+  items.forEach((item, index) => {
+    const time = timeOf(context, api, item)
+    if ((low !== undefined && time < low.micros) || (high !== undefined && time > high.micros)) {
+      found.push({
+        message: `an item outside the requested time window was returned`,
+        path: `$.body[${index}].${api.timeField}`,
+        expected: `within [${low?.text ?? '−∞'}, ${high?.text ?? '+∞'}]`,
+        actual: api.timeTextOf(item),
+      })
+    }
+  })
+  return found
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `pnpm contract`: picks the target, runs every check, prints the summary, writes the reports, exits 0 only on success.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { allCheckIds } from './checks/index.js'
+import { UsageError } from './config/errors.js'
+import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
+import { type Environment, secretsIn, selectTargets, type TargetSelection } from './config/targets.js'
+import { startMockTarget } from './mock-target.js'
+import { type RunReport, runPassed } from './model.js'
+import { createRedactor, type Redact } from './redact.js'
+import { renderJUnit } from './report/junit.js'
+import { renderMarkdown } from './report/markdown.js'
+import { renderTerminal } from './report/terminal.js'
+import { runContract } from './runner.js'
+
+interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  colour: boolean
+  /** Where relative report paths start: the directory `pnpm contract` was typed in. */
+  cwd: string
+}
+
+export async function main(argv: readonly string[], env: Environment, io: Io): Promise<number> {
+  const redact = createRedactor(secretsIn(env))
+  let options: CliOptions
+  let selection: TargetSelection
+  try {
+    options = parseCliOptions(argv, env)
+    if (options.help) {
+      io.stdout(helpText())
+      return EXIT_CODES.passed
+    }
+    if (options.list) {
+      io.stdout(`${allCheckIds.join('\n')}\n`)
+      return EXIT_CODES.passed
+    }
+    const unknown = options.only.filter((prefix) => !allCheckIds.some((id) => id.startsWith(prefix)))
+    if (unknown.length > 0) {
+      throw new UsageError(
+        `--only: ${unknown.map((prefix) => JSON.stringify(prefix)).join(', ')} matches no check; allowed: a prefix of a check id (see --list)`,
+      )
+    }
+    selection = selectTargets(env, options.target)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`${redact(error.message)}\nSee pnpm contract --help.\n`)
+    return EXIT_CODES.usage
+  }
+
+  let report: RunReport
+  try {
+    report = await run(options, selection, io)
+  } catch (error) {
+    io.stderr(`The contract run could not complete: ${redact(describe(error))}\n`)
+    return EXIT_CODES.internal
+  }
+  io.stdout(renderTerminal(report, { colour: io.colour }))
+  try {
+    await writeReport(io.cwd, options.junitPath, renderJUnit(report), redact)
+    await writeReport(io.cwd, options.markdownPath, renderMarkdown(report), redact)
+  } catch (error) {
+    io.stderr(`A report could not be written: ${redact(describe(error))}\n`)
+    return EXIT_CODES.internal
+  }
+  return runPassed(report) ? EXIT_CODES.passed : EXIT_CODES.failed
+}
+
+async function run(options: CliOptions, selection: TargetSelection, io: Io): Promise<RunReport> {
+  const only =
+    options.only.length > 0 ? (id: string) => options.only.some((prefix) => id.startsWith(prefix)) : undefined
+  const common = {
+    maxRequests: options.maxRequests,
+    timeoutMs: options.timeoutMs,
+    ...(only ? { only } : {}),
+  }
+  if (selection.kind === 'live') {
+    io.stderr('Verifying the live APIs…\n')
+    return runContract({
+      ...common,
+      target: 'live',
+      skipped: selection.skipped,
+      ...(selection.kaitenSh ? { kaitenSh: selection.kaitenSh } : {}),
+      ...(selection.kaitenRu ? { kaitenRu: selection.kaitenRu } : {}),
+    })
+  }
+  io.stderr('Starting the embedded mock servers…\n')
+  const mocks = await startMockTarget()
+  try {
+    return await runContract({
+      ...common,
+      target: 'mocks',
+      kaitenSh: mocks.kaitenSh,
+      kaitenRu: mocks.kaitenRu,
+    })
+  } finally {
+    await mocks.close()
+  }
+}
+
+async function writeReport(
+  cwd: string,
+  path: string | undefined,
+  text: string,
+  redact: Redact,
+): Promise<void> {
+  if (path === undefined) return
+  const absolute = resolve(cwd, path)
+  await mkdir(dirname(absolute), { recursive: true })
+  // The report was redacted when it was built; this second pass covers anything rendering added.
+  await writeFile(absolute, redact(text), 'utf8')
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+const isEntryPoint = import.meta.url === new URL(`file://${process.argv[1] ?? ''}`).href
+if (isEntryPoint) {
+  const env = process.env
+  const colour =
+    env.FORCE_COLOR !== undefined ? env.FORCE_COLOR !== '0' : !env.NO_COLOR && process.stdout.isTTY === true
+  main(process.argv.slice(2), env, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    colour,
+    // pnpm runs the script in this package's directory; INIT_CWD is where the command was typed.
+    cwd: env.INIT_CWD ?? process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.stderr.write(`Unexpected failure: ${createRedactor(secretsIn(env))(describe(error))}\n`)
+      process.exitCode = EXIT_CODES.internal
+    },
+  )
+}

@@ -1,0 +1,124 @@
+// Command-line options of `pnpm contract`, and the help text that documents them with the environment.
+import { parseArgs } from 'node:util'
+import { DEFAULT_MAX_REQUESTS } from '../http/budget.js'
+import { DEFAULT_TIMEOUT_MS } from '../http/recorder.js'
+import { UsageError } from './errors.js'
+import { type Environment, type TargetChoice, targetChoices } from './targets.js'
+import { variables } from './variables.js'
+
+export interface CliOptions {
+  help: boolean
+  list: boolean
+  target: TargetChoice
+  maxRequests: number
+  junitPath?: string
+  markdownPath?: string
+  /** Check id prefixes; empty: every check. */
+  only: string[]
+  timeoutMs: number
+}
+
+export const EXIT_CODES = {
+  passed: 0,
+  failed: 1,
+  usage: 2,
+  internal: 3,
+} as const
+
+function positiveInteger(name: string, text: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`${name}: ${JSON.stringify(text)} is not allowed; allowed: an integer ≥ 1`)
+  }
+  return value
+}
+
+export function parseCliOptions(argv: readonly string[], env: Environment): CliOptions {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; see --help`)
+  }
+  const { values } = parsed
+  const target = values.target ?? 'auto'
+  if (!targetChoices.includes(target as TargetChoice)) {
+    throw new UsageError(
+      `--target: ${JSON.stringify(target)} is not allowed; allowed: ${targetChoices.join(', ')}`,
+    )
+  }
+  const maxRequestsText = values['max-requests'] ?? env.KAITEN_CONTRACT_MAX_REQUESTS?.trim()
+  const maxRequests = maxRequestsText
+    ? positiveInteger(
+        values['max-requests'] !== undefined ? '--max-requests' : 'KAITEN_CONTRACT_MAX_REQUESTS',
+        maxRequestsText,
+      )
+    : DEFAULT_MAX_REQUESTS
+  return {
+    help: values.help ?? false,
+    list: values.list ?? false,
+    target: target as TargetChoice,
+    maxRequests,
+    ...(values.junit !== undefined ? { junitPath: nonEmpty('--junit', values.junit) } : {}),
+    ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
+    only: values.only ?? [],
+    timeoutMs:
+      values.timeout !== undefined ? positiveInteger('--timeout', values.timeout) : DEFAULT_TIMEOUT_MS,
+  }
+}
+
+function nonEmpty(name: string, text: string): string {
+  if (text.trim() === '') throw new UsageError(`${name}: "" is not allowed; allowed: a file path`)
+  return text
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      list: { type: 'boolean' },
+      target: { type: 'string' },
+      'max-requests': { type: 'string' },
+      junit: { type: 'string' },
+      markdown: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+    },
+  })
+}
+
+export function helpText(): string {
+  const width = Math.max(...variables.map((variable) => variable.name.length))
+  return `Usage: pnpm contract [-- options]
+
+Verifies pagination, error shapes, schema conformance and drift of the kaiten.sh audit-trails and
+kaiten.ru audit-logs APIs. Without KAITEN_* variables it starts the embedded mock servers, checks them
+and stops them. With them it checks the live APIs, read-only and gently: a bounded number of requests,
+kaiten.ru paced at 5 requests per second, small time windows instead of full scans.
+
+Options:
+  --target <auto|mocks|live>  auto (default): live when any KAITEN_* target variable is set, else mocks
+  --max-requests <n>          requests one run may send over both APIs (default ${DEFAULT_MAX_REQUESTS})
+  --junit <path>              also write a JUnit XML report to <path>
+  --markdown <path>           also write a Markdown summary to <path> (e.g. for $GITHUB_STEP_SUMMARY)
+  --only <id-prefix>          run only checks whose id starts with it (repeatable); schema and drift
+                              checks always run over what was recorded
+  --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
+  --list                      list every check id and exit
+  -h, --help                  show this help
+
+Environment (live target; set all required variables of an API to verify it, or none to skip it):
+${variables.map((variable) => `  ${variable.name.padEnd(width)}  ${variable.description}`).join('\n')}
+
+Exit codes:
+  0  every check passed (checks that do not apply, e.g. 403 without a forbidden token, are skipped)
+  1  at least one check failed or could not run
+  2  bad options or incomplete environment
+  3  the run itself broke (mock servers did not start, a report could not be written)
+
+Tokens never appear in any output.
+`
+}

@@ -1,0 +1,59 @@
+// One recorded request/response pair: exactly what the server sent, checked against the spec on arrival.
+import type { ApiName, Violation } from '../model.js'
+
+/** Which credentials a request carries. The recorder maps these to tokens, so checks never handle a token. */
+export type AuthMode = 'valid' | 'none' | 'invalid' | 'forbidden'
+
+export interface Exchange {
+  api: ApiName
+  /** Id of the check that sent the request. */
+  checkId: string
+  method: 'GET'
+  /** Path and query relative to the API's base URL, e.g. `/audit-logs?limit=0`. */
+  target: string
+  /** The spec's path template the request belongs to. */
+  specPath: string
+  auth: AuthMode
+  status: number
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>
+  /** The raw body text; empty when the response had none. */
+  body: string
+  /** How the response departs from the spec (status, content type, headers, body schema). */
+  violations: Violation[]
+  durationMs: number
+}
+
+const authLabels: Readonly<Record<AuthMode, string>> = {
+  valid: '',
+  none: ' (no token)',
+  invalid: ' (invalid token)',
+  forbidden: ' (token without access)',
+}
+
+/** `GET /audit-logs?limit=0 (no token) → 401` */
+export function describeExchange(exchange: Exchange): string {
+  return `${exchange.method} ${exchange.target}${authLabels[exchange.auth]} → ${exchange.status}`
+}
+
+/** The body parsed as JSON, or `undefined` when it is empty or not JSON. */
+export function jsonBody(exchange: Exchange): unknown {
+  if (exchange.body.length === 0) return undefined
+  try {
+    return JSON.parse(exchange.body) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** The media type of the response without parameters, lower-case; empty when absent. */
+export function mediaType(exchange: Exchange): string {
+  return (exchange.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+}
+
+/** A short, printable excerpt of a value for findings. */
+export function show(value: unknown, max = 160): string {
+  if (value === undefined) return 'absent'
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text
+}

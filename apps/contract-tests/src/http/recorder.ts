@@ -1,0 +1,125 @@
+// Raw fetch through one place: counts every request against the budget, paces, records and validates the reply.
+import { validateResponse } from '@kaiten-audit/types/validation'
+import type { ApiName } from '../model.js'
+import type { RequestBudget } from './budget.js'
+import type { AuthMode, Exchange } from './exchange.js'
+import type { Pacer } from './pacer.js'
+
+/** Where one API lives and which tokens the run may use on it. */
+export interface HttpTarget {
+  api: ApiName
+  /** Base URL the spec's paths are appended to, e.g. `https://example.kaiten.ru/api/latest`. */
+  baseUrl: string
+  validToken: string
+  /** A valid token without access; the 403 checks are skipped without it. */
+  forbiddenToken?: string
+  /** A well-formed token the service cannot know. */
+  invalidToken: string
+}
+
+export interface RequestSpec {
+  /** Concrete path relative to the base URL, e.g. `/instances/acme/audit-trails`. */
+  path: string
+  /** The spec's path template, e.g. `/instances/{instanceSlug}/audit-trails`. */
+  specPath: string
+  query?: URLSearchParams
+  auth?: AuthMode
+  /** `false` sends without waiting for the pacer (the rate-limit check bursts on purpose). */
+  paced?: boolean
+}
+
+export class RequestFailedError extends Error {
+  constructor(target: string, cause: unknown) {
+    super(`GET ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'RequestFailedError'
+  }
+}
+
+export interface RecorderOptions {
+  budget: RequestBudget
+  /** Per-API pacers; an API without one is not paced. */
+  pacers?: Partial<Record<ApiName, Pacer>>
+  /** Per-request timeout. */
+  timeoutMs?: number
+  signal?: AbortSignal
+  fetch?: typeof fetch
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+export class Recorder {
+  readonly exchanges: Exchange[] = []
+  readonly #options: RecorderOptions
+
+  constructor(options: RecorderOptions) {
+    this.#options = options
+  }
+
+  /** Sends one GET and records it; a non-2xx status is an answer, not an error. */
+  async send(target: HttpTarget, checkId: string, spec: RequestSpec): Promise<Exchange> {
+    const auth = spec.auth ?? 'valid'
+    const query = spec.query?.toString() ?? ''
+    const relative = `${spec.path}${query ? `?${query}` : ''}`
+    const url = `${target.baseUrl.replace(/\/+$/, '')}${relative}`
+    const headers = new Headers({ accept: 'application/json, application/problem+json' })
+    const token = tokenFor(target, auth)
+    if (token !== undefined) headers.set('authorization', `Bearer ${token}`)
+
+    this.#options.budget.take()
+    const pacer = this.#options.pacers?.[target.api]
+    if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
+
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
+    const started = performance.now()
+    let response: Response
+    let body: string
+    try {
+      response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
+      body = await response.text()
+    } catch (cause) {
+      throw new RequestFailedError(relative, cause)
+    }
+    pacer?.observe(response.headers)
+
+    const recordedHeaders: Record<string, string> = {}
+    response.headers.forEach((value, name) => {
+      recordedHeaders[name.toLowerCase()] = value
+    })
+    const exchange: Exchange = {
+      api: target.api,
+      checkId,
+      method: 'GET',
+      target: relative,
+      specPath: spec.specPath,
+      auth,
+      status: response.status,
+      headers: recordedHeaders,
+      body,
+      violations: validateResponse(target.api, {
+        method: 'get',
+        path: spec.specPath,
+        status: response.status,
+        headers: recordedHeaders,
+        body,
+      }),
+      durationMs: performance.now() - started,
+    }
+    this.exchanges.push(exchange)
+    return exchange
+  }
+}
+
+function tokenFor(target: HttpTarget, auth: AuthMode): string | undefined {
+  switch (auth) {
+    case 'valid':
+      return target.validToken
+    case 'invalid':
+      return target.invalidToken
+    case 'forbidden':
+      if (target.forbiddenToken === undefined) throw new Error('no forbidden token configured')
+      return target.forbiddenToken
+    case 'none':
+      return undefined
+  }
+}
