@@ -62,8 +62,9 @@ async function writeResponse(outgoing: ServerResponse, response: Response): Prom
   } catch {
     delete headers['content-length']
     outgoing.writeHead(response.status, headers)
-    for (const chunk of chunks) outgoing.write(chunk)
-    outgoing.destroy()
+    outgoing.flushHeaders()
+    // Destroy only once the partial body is on the wire; destroying at once would discard it.
+    outgoing.write(Buffer.concat(chunks), () => outgoing.destroy())
     return
   }
   const body = Buffer.concat(chunks)
