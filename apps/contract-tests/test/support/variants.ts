@@ -1,0 +1,381 @@
+// Deliberately broken variants of both mock APIs, each naming the check that must catch it.
+import {
+  compose,
+  instant,
+  rewritePage,
+  rewriteProblem,
+  rewriteQuery,
+  rewriteResponse,
+  type Wrap,
+  withBody,
+  withStatus,
+} from './broken.js'
+
+export interface Variant {
+  name: string
+  api: 'kaiten-sh' | 'kaiten-ru'
+  wrap: Wrap
+  /** The check meant to catch it. */
+  caughtBy: string
+  /** A finding of that check must match this. */
+  finding: RegExp
+  /** Rate-limit variants run with the mocks' limiter on and only the 429 check. */
+  rateLimited?: boolean
+}
+
+type Item = Record<string, unknown>
+
+const shiftOffset = rewriteQuery((query) => {
+  const offset = Number(query.get('offset') ?? '0')
+  if (offset > 0) query.set('offset', String(offset + 1))
+})
+
+const drop = (name: string) => rewriteQuery((query) => query.delete(name))
+
+/** Two calls in a row never list the page in the same order. */
+function unstableOrder(): Wrap {
+  let calls = 0
+  return rewritePage((items) => {
+    calls++
+    if (calls % 2 === 0 || items.length < 2) return items
+    const [first, second, ...rest] = items
+    return [second, first, ...rest]
+  })
+}
+
+/** Drops items sitting exactly on the `bound` parameter's instant: an inclusive bound made exclusive. */
+function exclusive(bound: string, field: string): Wrap {
+  return rewritePage((items, request) => {
+    const at = instant(new URL(request.url).searchParams.get(bound))
+    return at === null ? items : items.filter((item) => instant((item as Item)[field]) !== at)
+  })
+}
+
+export const kaitenShVariants: Variant[] = [
+  {
+    name: 'off-by-one offset',
+    api: 'kaiten-sh',
+    wrap: shiftOffset,
+    caughtBy: 'kaiten-sh.pagination.no-gaps-no-overlaps',
+    finding: /^gap: id \d+/,
+  },
+  {
+    name: 'limit above the maximum clamped instead of rejected',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (Number(query.get('limit')) > 200) query.set('limit', '200')
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-bounds',
+    finding: /limit=201 was accepted/,
+  },
+  {
+    name: 'limit=0 taken as the default instead of rejected',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '0') query.delete('limit')
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-bounds',
+    finding: /limit=0 was accepted/,
+  },
+  {
+    name: 'default page of 20 instead of 50',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (!query.has('limit')) query.set('limit', '20')
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-and-default',
+    finding: /no limit \(default 50\) must give 50 entries/,
+  },
+  {
+    name: 'problem details served as application/json',
+    api: 'kaiten-sh',
+    wrap: rewriteResponse(async (response) =>
+      response.status >= 400
+        ? withBody(response, await response.text(), { 'content-type': 'application/json' })
+        : response,
+    ),
+    caughtBy: 'kaiten-sh.errors.401-missing-token',
+    finding: /must be served as application\/problem\+json/,
+  },
+  {
+    name: '`status` missing from the problem body',
+    api: 'kaiten-sh',
+    wrap: rewriteProblem(({ status: _status, ...rest }) => rest),
+    caughtBy: 'kaiten-sh.errors.403-token-without-scope',
+    finding: /`status` member must equal the HTTP status/,
+  },
+  {
+    name: 'unknown instance answered 200 []',
+    api: 'kaiten-sh',
+    wrap: rewriteResponse(async (response) =>
+      response.status === 404
+        ? new Response('[]', { headers: { 'content-type': 'application/json' } })
+        : response,
+    ),
+    caughtBy: 'kaiten-sh.errors.404-unknown-instance',
+    finding: /expected 404, got 200/,
+  },
+  {
+    name: 'event_name matched as a prefix',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) => {
+      const url = new URL(request.url)
+      const name = url.searchParams.get('event_name')
+      if (name === null) return faithful(request)
+      url.searchParams.delete('event_name')
+      const response = await faithful(new Request(url, { headers: request.headers }))
+      if (response.status !== 200) return response
+      const items = (await response.json()) as Item[]
+      return withBody(
+        response,
+        JSON.stringify(items.filter((item) => String(item.eventName).startsWith(name))),
+      )
+    },
+    caughtBy: 'kaiten-sh.filters.event-name',
+    finding: /strict prefix of a real event name matched/,
+  },
+  {
+    name: 'after/before ignored',
+    api: 'kaiten-sh',
+    wrap: compose(drop('after'), drop('before')),
+    caughtBy: 'kaiten-sh.filters.time-window',
+    finding: /outside the requested time window/,
+  },
+  {
+    name: 'inclusive `after` made exclusive',
+    api: 'kaiten-sh',
+    wrap: exclusive('after', 'timestamp'),
+    caughtBy: 'kaiten-sh.filters.time-window',
+    finding: /not inclusive/,
+  },
+  {
+    name: 'unstable order between identical requests',
+    api: 'kaiten-sh',
+    wrap: unstableOrder(),
+    caughtBy: 'kaiten-sh.pagination.order',
+    finding: /same request twice listed different items or a different order/,
+  },
+  {
+    name: 'cursor envelope {items, hasMore, nextCursor}',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) => ({
+      items,
+      hasMore: items.length > 0,
+      nextCursor: items.length > 0 ? 'b64cursor' : null,
+    })),
+    caughtBy: 'kaiten-sh.drift',
+    finding:
+      /object envelope \{items, hasMore, nextCursor\} where the spec documents a bare array: the service appears to have moved to cursor pagination/,
+  },
+  {
+    name: 'constraint violations answered 400 instead of 422',
+    api: 'kaiten-sh',
+    wrap: rewriteResponse(async (response) => {
+      if (response.status !== 422) return response
+      const problem = (await response.json()) as Item
+      return withStatus(response, 400, JSON.stringify({ ...problem, status: 400, title: 'Bad Request' }))
+    }),
+    caughtBy: 'kaiten-sh.errors.422-invalid-parameters',
+    finding: /expected 422, got 400/,
+  },
+  {
+    name: 'errors[].location missing from validation problems',
+    api: 'kaiten-sh',
+    wrap: rewriteProblem(({ errors: _errors, ...rest }) => rest),
+    caughtBy: 'kaiten-sh.errors.422-invalid-parameters',
+    finding: /must name the parameter in `errors\[\]\.location`/,
+  },
+  {
+    name: 'offset past the end answered with the last page',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      const url = new URL(request.url)
+      if (response.status !== 200 || !url.searchParams.has('offset')) return response
+      const items = (await response.clone().json()) as Item[]
+      if (items.length > 0) return response
+      url.searchParams.set('offset', '0')
+      return faithful(new Request(url, { headers: request.headers }))
+    },
+    caughtBy: 'kaiten-sh.pagination.offset-past-end',
+    finding: /past the end of a window of \d+ entries and must give \[\]/,
+  },
+  {
+    name: 'entry ids as strings',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) => items.map((item) => ({ ...(item as Item), id: String((item as Item).id) }))),
+    caughtBy: 'kaiten-sh.schema.responses-conform',
+    finding: /\$\.body\[0\]\.id: expected type integer/,
+  },
+]
+
+export const kaitenRuVariants: Variant[] = [
+  {
+    name: 'off-by-one offset',
+    api: 'kaiten-ru',
+    wrap: shiftOffset,
+    caughtBy: 'kaiten-ru.pagination.no-gaps-no-overlaps',
+    finding: /^gap: id [0-9a-f-]+/,
+  },
+  {
+    name: 'oldest first',
+    api: 'kaiten-ru',
+    wrap: rewritePage((items) => [...items].reverse()),
+    caughtBy: 'kaiten-ru.pagination.order',
+    finding: /events are not newest first/,
+  },
+  {
+    name: 'limit above 500 not clamped',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const url = new URL(request.url)
+      const limit = Number(url.searchParams.get('limit'))
+      if (!(limit > 500)) return faithful(request)
+      const pages: Item[][] = []
+      for (const offset of [0, 500]) {
+        url.searchParams.set('limit', '500')
+        url.searchParams.set('offset', String(offset))
+        pages.push((await (await faithful(new Request(url, { headers: request.headers }))).json()) as Item[])
+      }
+      const response = await faithful(new Request(url, { headers: request.headers }))
+      return withBody(response, JSON.stringify(pages.flat().slice(0, limit)))
+    },
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /limit=1000 \(applied as 500\) must give 500 events/,
+  },
+  {
+    name: 'limit=0 not defaulted',
+    api: 'kaiten-ru',
+    wrap: rewritePage((items, request) =>
+      new URL(request.url).searchParams.get('limit') === '0' ? [] : items,
+    ),
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /limit=0 \(applied as 100\) must give 100 events/,
+  },
+  {
+    name: 'unknown category accepted',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      const categories = query.get('categories')
+      if (categories === null) return
+      const known = categories.split(',').filter((category) => !category.startsWith('not_'))
+      if (known.length > 0) query.set('categories', known.join(','))
+      else query.delete('categories')
+    }),
+    caughtBy: 'kaiten-ru.errors.400-unknown-category',
+    finding: /expected 400, got 200/,
+  },
+  {
+    name: 'body on a bodyless 400',
+    api: 'kaiten-ru',
+    wrap: rewriteResponse(async (response) =>
+      response.status === 400
+        ? withBody(response, JSON.stringify({ message: 'invalid query' }), {
+            'content-type': 'application/json',
+          })
+        : response,
+    ),
+    caughtBy: 'kaiten-ru.errors.400-invalid-values',
+    finding: /400 is documented with no body, but one was sent/,
+  },
+  {
+    name: 'categories filter ignored',
+    api: 'kaiten-ru',
+    wrap: drop('categories'),
+    caughtBy: 'kaiten-ru.filters.categories',
+    finding: /does not match the filter/,
+  },
+  {
+    name: 'actions filter ignored',
+    api: 'kaiten-ru',
+    wrap: drop('actions'),
+    caughtBy: 'kaiten-ru.filters.actions',
+    finding: /does not match the filter/,
+  },
+  {
+    name: 'author filters ignored',
+    api: 'kaiten-ru',
+    wrap: compose(drop('author_id'), drop('author_uid')),
+    caughtBy: 'kaiten-ru.filters.author',
+    finding: /does not match the filter/,
+  },
+  {
+    name: 'id filter ignored',
+    api: 'kaiten-ru',
+    wrap: drop('id'),
+    caughtBy: 'kaiten-ru.filters.id',
+    finding: /must return exactly that event/,
+  },
+  {
+    name: 'inclusive `to` made exclusive',
+    api: 'kaiten-ru',
+    wrap: exclusive('to', 'created'),
+    caughtBy: 'kaiten-ru.filters.time-window',
+    finding: /not inclusive/,
+  },
+  {
+    name: 'invalid token accepted',
+    api: 'kaiten-ru',
+    wrap: rewriteResponse(async (response, request) =>
+      response.status === 401 && request.headers.has('authorization')
+        ? withStatus(response, 200, '[]')
+        : response,
+    ),
+    caughtBy: 'kaiten-ru.errors.401-invalid-token',
+    finding: /expected 401, got 200/,
+  },
+  {
+    name: '200 without rate-limit headers',
+    api: 'kaiten-ru',
+    wrap: rewriteResponse(async (response) => {
+      if (response.status !== 200) return response
+      const headers = new Headers(response.headers)
+      headers.delete('x-ratelimit-remaining')
+      headers.delete('x-ratelimit-reset')
+      return new Response(response.body, { status: 200, headers })
+    }),
+    caughtBy: 'kaiten-ru.schema.responses-conform',
+    finding: /\$\.headers\["x-ratelimit-remaining"\]: expected header present/,
+  },
+  {
+    name: 'JSON error body (drift)',
+    api: 'kaiten-ru',
+    wrap: rewriteResponse(async (response) =>
+      response.status === 401
+        ? withBody(response, JSON.stringify({ message: 'Unauthorized' }), {
+            'content-type': 'application/json',
+          })
+        : response,
+    ),
+    caughtBy: 'kaiten-ru.drift',
+    finding: /kaiten\.ru now sends a JSON body with its 401 responses; the spec documents none/,
+  },
+  {
+    name: '429 without rate-limit headers',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    wrap: rewriteResponse(async (response) => {
+      if (response.status !== 429) return response
+      const headers = new Headers(response.headers)
+      headers.delete('x-ratelimit-remaining')
+      headers.delete('x-ratelimit-reset')
+      return new Response(null, { status: 429, headers })
+    }),
+    caughtBy: 'kaiten-ru.errors.429-rate-limit-headers',
+    finding: /a 429 must carry X-RateLimit-Remaining/,
+  },
+  {
+    name: 'X-RateLimit-Reset in milliseconds',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    wrap: rewriteResponse(async (response) => {
+      const reset = response.headers.get('x-ratelimit-reset')
+      if (reset === null) return response
+      const headers = new Headers(response.headers)
+      headers.set('x-ratelimit-reset', String(Number(reset) * 1000))
+      return new Response(response.body, { status: response.status, headers })
+    }),
+    caughtBy: 'kaiten-ru.errors.429-rate-limit-headers',
+    finding: /X-RateLimit-Reset must be the UTC epoch second/,
+  },
+]

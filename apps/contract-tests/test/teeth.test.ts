@@ -1,0 +1,99 @@
+// The checks have teeth: each deliberately broken mock is caught by the check meant for it, and the faithful
+// mocks pass everything.
+import { describe, expect, it } from 'vitest'
+import { allCheckIds } from '../src/checks/index.js'
+import { startMockTarget } from '../src/mock-target.js'
+import type { RunReport } from '../src/model.js'
+import { type RunOptions, runContract } from '../src/runner.js'
+import { kaitenRuVariants, kaitenShVariants, type Variant } from './support/variants.js'
+
+const RATE_LIMIT_CHECK = 'kaiten-ru.errors.429-rate-limit-headers'
+
+/**
+ * Runs the broken API only. The mocks' rate limiter and the run's pacing are off (fast), except for the variants
+ * about rate limiting, which need the limiter and run only the rate-limit check (plus schema and drift).
+ */
+async function runVariant(variant: Variant): Promise<RunReport> {
+  const key = variant.api === 'kaiten-sh' ? 'kaitenSh' : 'kaitenRu'
+  const rateLimited = variant.rateLimited === true
+  const mocks = await startMockTarget({ rateLimit: rateLimited, wrap: { [key]: variant.wrap } })
+  try {
+    const options: RunOptions = {
+      target: 'mocks',
+      pacing: false,
+      rateLimitChecks: rateLimited,
+      ...(rateLimited ? { only: (id: string) => id === RATE_LIMIT_CHECK } : {}),
+    }
+    if (key === 'kaitenSh') options.kaitenSh = mocks.kaitenSh
+    else options.kaitenRu = mocks.kaitenRu
+    return await runContract(options)
+  } finally {
+    await mocks.close()
+  }
+}
+
+const variants = [...kaitenShVariants, ...kaitenRuVariants]
+
+describe('broken variants of the mocks', () => {
+  it('cover both APIs with at least 15 variants, each aimed at a known check', () => {
+    expect(variants.length).toBeGreaterThanOrEqual(15)
+    expect(kaitenShVariants.length).toBeGreaterThanOrEqual(5)
+    expect(kaitenRuVariants.length).toBeGreaterThanOrEqual(5)
+    for (const variant of variants) expect(allCheckIds).toContain(variant.caughtBy)
+  })
+
+  it.each(variants.map((variant) => [`${variant.api}: ${variant.name}`, variant] as const))(
+    '%s is caught',
+    async (_name, variant) => {
+      const report = await runVariant(variant)
+      const check = report.checks.find((result) => result.id === variant.caughtBy)
+      expect(check, `${variant.caughtBy} ran`).toBeDefined()
+      expect(check?.outcome, JSON.stringify(check, null, 2)).toBe('failed')
+      const messages = check?.findings.map((finding) => finding.message) ?? []
+      expect(
+        messages.some((message) => variant.finding.test(message)),
+        messages.join('\n'),
+      ).toBe(true)
+    },
+  )
+})
+
+describe('the faithful mocks', () => {
+  it('pass every check, paced against the mocks rate limiter as a real run is', async () => {
+    const mocks = await startMockTarget({ rateLimit: true })
+    let report: RunReport
+    try {
+      report = await runContract({ target: 'mocks', kaitenSh: mocks.kaitenSh, kaitenRu: mocks.kaitenRu })
+    } finally {
+      await mocks.close()
+    }
+    const notPassed = report.checks.filter((check) => check.outcome !== 'passed')
+    expect(notPassed, JSON.stringify(notPassed, null, 2)).toEqual([])
+    expect(report.checks.map((check) => check.id)).toEqual(allCheckIds)
+    expect(report.requestsUsed).toBeLessThanOrEqual(report.requestBudget)
+    // Only the deliberate burst may meet a 429: the pacing kept every other request within 5 per second.
+    const rateLimit = report.checks.find((check) => check.id === RATE_LIMIT_CHECK)
+    expect(rateLimit?.outcome).toBe('passed')
+  }, 30_000)
+
+  it('pass every check in the fast configuration the variants use (only the 429 check is skipped)', async () => {
+    const mocks = await startMockTarget({ rateLimit: false })
+    let report: RunReport
+    try {
+      report = await runContract({
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+        pacing: false,
+        rateLimitChecks: false,
+      })
+    } finally {
+      await mocks.close()
+    }
+    const outcomes = Object.fromEntries(report.checks.map((check) => [check.id, check.outcome]))
+    const expected = Object.fromEntries(
+      allCheckIds.map((id) => [id, id === RATE_LIMIT_CHECK ? 'skipped' : 'passed']),
+    )
+    expect(outcomes).toEqual(expected)
+  })
+})
