@@ -2,7 +2,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Responder } from './responders/responder.js'
+import { type Responder, unreadBodyText } from './responders/responder.js'
 
 export interface ServedResponder {
   server: Server
@@ -47,6 +47,13 @@ function headerRecord(response: Response): Record<string, string | string[]> {
  */
 async function writeResponse(outgoing: ServerResponse, response: Response): Promise<void> {
   const headers = headerRecord(response)
+  const known = unreadBodyText(response)
+  if (known !== undefined) {
+    const body = Buffer.from(known)
+    headers['content-length'] = String(body.length)
+    outgoing.writeHead(response.status, headers).end(body)
+    return
+  }
   if (!response.body) {
     outgoing.writeHead(response.status, headers).end()
     return

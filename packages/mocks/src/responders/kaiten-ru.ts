@@ -4,7 +4,7 @@ import { formatIssue, KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-a
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
-import { jsonResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
+import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
 export interface KaitenRuResponderOptions {
@@ -64,6 +64,6 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
 
     const parsed = parseKaitenRuQuery(url.searchParams)
     if (!parsed.ok) return bodiless(400, parsed.issues.map(formatIssue).join('; '))
-    return jsonResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
+    return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
   }
 }

@@ -5,7 +5,7 @@ import type { ProblemErrorDetail } from '@kaiten-audit/types'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { problemResponse } from './problem.js'
-import { jsonResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
+import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenShPage } from './select.js'
 
 export interface KaitenShResponderOptions {
@@ -70,6 +70,6 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Resp
         { location: 'path.instanceSlug', message: 'no instance has this slug', value: slug },
       ])
     }
-    return jsonResponse(selectKaitenShPage(store.entries(slug), parsed.value).items, 200)
+    return itemsResponse(selectKaitenShPage(store.entries(slug), parsed.value).items, 200)
   }
 }

@@ -1,6 +1,7 @@
 // kaiten.sh errors: RFC 9457 problem details with the `errors` extension, as its framework (Huma) writes them.
 
 import type { ProblemDetails, ProblemErrorDetail } from '@kaiten-audit/types'
+import { textResponse } from './responder.js'
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
@@ -33,7 +34,7 @@ export function problemResponse(
   errors?: ProblemErrorDetail[],
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, errors)), {
+  return textResponse(JSON.stringify(problemBody(status, detail, errors)), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   })
