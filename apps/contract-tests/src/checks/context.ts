@@ -1,4 +1,5 @@
 // What a check sees while it runs: its target, a recording HTTP layer, and ways to report what it found.
+import { RequestBudgetExhaustedError } from '../http/budget.js'
 import type { Exchange } from '../http/exchange.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
@@ -63,8 +64,16 @@ export class CheckContext<T extends Target = Target> {
 
   /** Sends one request to this check's API; every response is recorded and validated against the spec. */
   async send(spec: RequestSpec): Promise<Exchange> {
+    let exchange: Exchange
+    try {
+      exchange = await this.recorder.send(this.target, this.checkId, spec)
+    } catch (error) {
+      // A request the budget refused was never sent; one that timed out or lost its connection was.
+      if (!(error instanceof RequestBudgetExhaustedError)) this.requests++
+      throw error
+    }
     this.requests++
-    return this.recorder.send(this.target, this.checkId, spec)
+    return exchange
   }
 
   /** Every exchange with this check's API so far, from every check. */

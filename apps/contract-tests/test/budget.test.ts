@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { RequestBudget, RequestBudgetExhaustedError } from '../src/http/budget.js'
+import { startMockTarget } from '../src/mock-target.js'
+import { runContract } from '../src/runner.js'
+
+describe('RequestBudget', () => {
+  it('hands out exactly max requests, then refuses with the limit and how to raise it', () => {
+    const budget = new RequestBudget(2)
+    budget.take()
+    budget.take()
+    expect(budget.used).toBe(2)
+    expect(() => budget.take()).toThrowError(RequestBudgetExhaustedError)
+    expect(() => budget.take()).toThrowError(/at most 2 requests \(raise it with --max-requests\)/)
+  })
+
+  it('rejects a budget below 1', () => {
+    expect(() => new RequestBudget(0)).toThrowError('max requests: 0 is not allowed; allowed: an integer ≥ 1')
+  })
+})
+
+describe('a run with a small budget', () => {
+  it('stops sending at the budget and reports the checks it could not finish as errored', async () => {
+    const mocks = await startMockTarget({ rateLimit: false })
+    try {
+      const report = await runContract({
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+        maxRequests: 12,
+        pacing: false,
+        rateLimitChecks: false,
+      })
+      expect(report.requestsUsed).toBe(12)
+      expect(report.checks.reduce((sum, check) => sum + check.requests, 0)).toBe(12)
+      const errored = report.checks.filter((check) => check.outcome === 'errored')
+      expect(errored.length).toBeGreaterThan(0)
+      for (const check of errored) expect(check.reason).toMatch(/request budget exhausted/)
+    } finally {
+      await mocks.close()
+    }
+  })
+})

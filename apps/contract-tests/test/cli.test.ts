@@ -1,0 +1,141 @@
+// The CLI end to end, in-process: help, usage errors, a live-style run against the mock servers, report files,
+// exit codes, and tokens kept out of every output.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from '../src/cli.js'
+import { variables } from '../src/config/variables.js'
+import { startMockTarget } from '../src/mock-target.js'
+import { REDACTED } from '../src/redact.js'
+import { rewriteResponse, withBody } from './support/broken.js'
+
+function captureIo(cwd: string) {
+  const out = { stdout: '', stderr: '' }
+  return {
+    out,
+    io: {
+      stdout: (text: string) => {
+        out.stdout += text
+      },
+      stderr: (text: string) => {
+        out.stderr += text
+      },
+      colour: false,
+      cwd,
+    },
+  }
+}
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'contract-cli-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('pnpm contract', () => {
+  it('--help documents the options and every variable, and exits 0', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--help'], {}, io)).toBe(0)
+    for (const variable of variables) expect(out.stdout).toContain(variable.name)
+    for (const option of ['--max-requests', '--junit', '--markdown', '--target'])
+      expect(out.stdout).toContain(option)
+  })
+
+  it('--list prints every check id', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--list'], {}, io)).toBe(0)
+    expect(out.stdout).toContain('kaiten-sh.pagination.no-gaps-no-overlaps\n')
+    expect(out.stdout).toContain('kaiten-ru.errors.429-rate-limit-headers\n')
+  })
+
+  it('exits 2 on a bad option, naming it', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--max-requests', '0'], {}, io)).toBe(2)
+    expect(out.stderr).toContain('--max-requests: "0" is not allowed; allowed: an integer ≥ 1')
+  })
+
+  it('exits 2 on an --only prefix that matches no check', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--only', 'kaiten-ru.nothing'], {}, io)).toBe(2)
+    expect(out.stderr).toContain('--only: "kaiten-ru.nothing" matches no check')
+  })
+
+  it('exits 2 on an incomplete environment without printing the token it holds', async () => {
+    const { out, io } = captureIo(dir)
+    const env = { KAITEN_RU_TOKEN: 'ru-secret-token-value' }
+    expect(await main([], env, io)).toBe(2)
+    expect(out.stderr).toContain('KAITEN_RU_BASE_URL')
+    expect(out.stderr).not.toContain(env.KAITEN_RU_TOKEN)
+  })
+
+  it('verifies only the configured live API, reports the other as skipped, writes both reports, exits 0', async () => {
+    const mocks = await startMockTarget({ rateLimit: true })
+    try {
+      const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: mocks.kaitenRu.validToken }
+      const { out, io } = captureIo(dir)
+      const code = await main(
+        [
+          '--only',
+          'kaiten-ru.filters.id',
+          '--junit',
+          'reports/junit.xml',
+          '--markdown',
+          'reports/summary.md',
+        ],
+        env,
+        io,
+      )
+      expect(out.stdout).toContain(
+        'kaiten.sh — skipped: KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE not set',
+      )
+      expect(out.stdout).toMatch(/✓ `id` returns exactly that event/)
+      expect(out.stdout).toMatch(/PASS 3 checks: 3 passed/)
+      expect(code).toBe(0)
+      const junit = await readFile(join(dir, 'reports/junit.xml'), 'utf8')
+      expect(junit).toContain('<testsuite name="kaiten.sh" tests="1" failures="0" errors="0" skipped="1"')
+      expect(junit).toContain('name="kaiten-ru.filters.id: `id` returns exactly that event"')
+      const markdown = await readFile(join(dir, 'reports/summary.md'), 'utf8')
+      expect(markdown).toContain('### kaiten.sh — skipped')
+      expect(markdown).toContain('| ✅ | `id` returns exactly that event |')
+    } finally {
+      await mocks.close()
+    }
+  })
+
+  it('exits 1 when a check fails, and keeps a token a server echoes out of every output', async () => {
+    // A server that puts the caller's Authorization header into its 400 bodies.
+    const echo = rewriteResponse(async (response, request) =>
+      response.status === 400
+        ? withBody(response, `rejected ${request.headers.get('authorization')}`, {
+            'content-type': 'text/plain',
+          })
+        : response,
+    )
+    const mocks = await startMockTarget({ rateLimit: false, wrap: { kaitenRu: echo } })
+    try {
+      const token = mocks.kaitenRu.validToken
+      const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: token }
+      const { out, io } = captureIo(dir)
+      const code = await main(
+        ['--only', 'kaiten-ru.errors.400-unknown-category', '--junit', 'j.xml', '--markdown', 's.md'],
+        env,
+        io,
+      )
+      expect(code).toBe(1)
+      const outputs = [
+        out.stdout,
+        out.stderr,
+        await readFile(join(dir, 'j.xml'), 'utf8'),
+        await readFile(join(dir, 's.md'), 'utf8'),
+      ]
+      for (const output of outputs) expect(output).not.toContain(token)
+      expect(out.stdout).toContain(`rejected Bearer ${REDACTED}`)
+      expect(out.stdout).toMatch(/✗ 400 without a body for an unknown category/)
+    } finally {
+      await mocks.close()
+    }
+  })
+})

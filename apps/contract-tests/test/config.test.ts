@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { UsageError } from '../src/config/errors.js'
+import { helpText, parseCliOptions } from '../src/config/options.js'
+import { selectTargets } from '../src/config/targets.js'
+import { variables } from '../src/config/variables.js'
+
+const ru = {
+  KAITEN_RU_BASE_URL: 'https://example.kaiten.ru/api/latest',
+  KAITEN_RU_TOKEN: 'ru-secret-token-1',
+}
+const sh = {
+  KAITEN_SH_BASE_URL: 'https://demo.kaiten.sh/',
+  KAITEN_SH_TOKEN: 'ksh_secret_token_1',
+  KAITEN_SH_INSTANCE: 'acme-production',
+}
+
+function usageError(run: () => unknown): UsageError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof UsageError) return error
+    throw error
+  }
+  throw new Error('expected a UsageError')
+}
+
+describe('selectTargets', () => {
+  it('uses the mocks when no KAITEN_* target variable is set', () => {
+    expect(selectTargets({ PATH: '/usr/bin' }, 'auto')).toEqual({ kind: 'mocks' })
+  })
+
+  it('uses the mocks when asked to, whatever the environment holds', () => {
+    expect(selectTargets({ ...ru, ...sh }, 'mocks')).toEqual({ kind: 'mocks' })
+  })
+
+  it('verifies only the API whose variables are set and says why the other is skipped', () => {
+    const selection = selectTargets(ru, 'auto')
+    expect(selection.kind).toBe('live')
+    if (selection.kind !== 'live') return
+    expect(selection.kaitenRu?.baseUrl).toBe('https://example.kaiten.ru/api/latest')
+    expect(selection.kaitenRu?.forbiddenToken).toBeUndefined()
+    expect(selection.kaitenSh).toBeUndefined()
+    expect(selection.skipped).toEqual([
+      { api: 'kaiten-sh', reason: 'KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE not set' },
+    ])
+  })
+
+  it('builds both live targets, trimming a trailing slash and taking the forbidden tokens', () => {
+    const selection = selectTargets(
+      {
+        ...ru,
+        ...sh,
+        KAITEN_SH_FORBIDDEN_TOKEN: 'ksh_noscope_1',
+        KAITEN_RU_FORBIDDEN_TOKEN: 'ru-noaccess-1',
+      },
+      'auto',
+    )
+    if (selection.kind !== 'live') throw new Error('expected live')
+    expect(selection.kaitenSh).toMatchObject({
+      baseUrl: 'https://demo.kaiten.sh',
+      instanceSlug: 'acme-production',
+      forbiddenToken: 'ksh_noscope_1',
+    })
+    expect(selection.kaitenRu?.forbiddenToken).toBe('ru-noaccess-1')
+    expect(selection.skipped).toEqual([])
+  })
+
+  it('rejects a partly configured API, naming what is missing and never the token', () => {
+    const error = usageError(() =>
+      selectTargets(
+        { KAITEN_SH_BASE_URL: sh.KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN: sh.KAITEN_SH_TOKEN },
+        'auto',
+      ),
+    )
+    expect(error.message).toContain('KAITEN_SH_INSTANCE')
+    expect(error.message).toContain('allowed: all of KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE')
+    expect(error.message).not.toContain(sh.KAITEN_SH_TOKEN)
+  })
+
+  it('rejects a base URL that is not http(s), naming the variable, the value and what is allowed', () => {
+    const error = usageError(() => selectTargets({ ...ru, KAITEN_RU_BASE_URL: 'ftp://example' }, 'auto'))
+    expect(error.message).toBe(
+      'KAITEN_RU_BASE_URL: "ftp://example" is not allowed; allowed: an http:// or https:// URL',
+    )
+  })
+
+  it('rejects credentials in a base URL', () => {
+    const error = usageError(() =>
+      selectTargets({ ...ru, KAITEN_RU_BASE_URL: 'https://user:pass@example.kaiten.ru/api/latest' }, 'auto'),
+    )
+    expect(error.message).toMatch(/^KAITEN_RU_BASE_URL: a URL with credentials/)
+    expect(error.message).not.toContain('pass@')
+  })
+
+  it('refuses --target live without any API configured', () => {
+    expect(usageError(() => selectTargets({}, 'live')).message).toMatch(/needs at least one API configured/)
+  })
+})
+
+describe('parseCliOptions', () => {
+  it('defaults to auto, 300 requests and no report files', () => {
+    expect(parseCliOptions([], {})).toEqual({
+      help: false,
+      list: false,
+      target: 'auto',
+      maxRequests: 300,
+      only: [],
+      timeoutMs: 15_000,
+    })
+  })
+
+  it('reads every option', () => {
+    const options = parseCliOptions(
+      [
+        '--target',
+        'mocks',
+        '--max-requests',
+        '120',
+        '--junit',
+        'r/j.xml',
+        '--markdown',
+        'r/s.md',
+        '--only',
+        'kaiten-ru.',
+      ],
+      {},
+    )
+    expect(options).toMatchObject({
+      target: 'mocks',
+      maxRequests: 120,
+      junitPath: 'r/j.xml',
+      markdownPath: 'r/s.md',
+      only: ['kaiten-ru.'],
+    })
+  })
+
+  it('takes the budget from KAITEN_CONTRACT_MAX_REQUESTS unless --max-requests is given', () => {
+    expect(parseCliOptions([], { KAITEN_CONTRACT_MAX_REQUESTS: '50' }).maxRequests).toBe(50)
+    expect(parseCliOptions(['--max-requests', '7'], { KAITEN_CONTRACT_MAX_REQUESTS: '50' }).maxRequests).toBe(
+      7,
+    )
+  })
+
+  it.each([
+    [['--max-requests', '0'], '--max-requests: "0" is not allowed; allowed: an integer ≥ 1'],
+    [['--max-requests', 'many'], '--max-requests: "many" is not allowed; allowed: an integer ≥ 1'],
+    [['--target', 'staging'], '--target: "staging" is not allowed; allowed: auto, mocks, live'],
+    [['--timeout=-5'], '--timeout: "-5" is not allowed; allowed: an integer ≥ 1'],
+  ])('rejects %j with a message naming the parameter, value and what is allowed', (argv, message) => {
+    expect(usageError(() => parseCliOptions(argv, {})).message).toBe(message)
+  })
+
+  it('rejects an unknown option', () => {
+    expect(usageError(() => parseCliOptions(['--verbose'], {})).message).toMatch(/--verbose/)
+  })
+
+  it('documents every environment variable in --help', () => {
+    const help = helpText()
+    for (const variable of variables) expect(help).toContain(variable.name)
+    expect(help).toMatch(/Exit codes:/)
+  })
+})
