@@ -29,6 +29,14 @@ describe('selectTargets', () => {
     expect(selectTargets({ PATH: '/usr/bin' }, 'auto')).toEqual({ kind: 'mocks' })
   })
 
+  it('treats empty variables as unset (CI passes unset secrets as empty strings)', () => {
+    expect(
+      selectTargets({ KAITEN_RU_BASE_URL: '', KAITEN_RU_TOKEN: ' ', KAITEN_SH_TOKEN: '' }, 'auto'),
+    ).toEqual({
+      kind: 'mocks',
+    })
+  })
+
   it('uses the mocks when asked to, whatever the environment holds', () => {
     expect(selectTargets({ ...ru, ...sh }, 'mocks')).toEqual({ kind: 'mocks' })
   })

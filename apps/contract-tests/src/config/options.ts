@@ -38,7 +38,7 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
   try {
     parsed = parse(argv)
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; see --help`)
+    throw new UsageError(error instanceof Error ? error.message : String(error))
   }
   const { values } = parsed
   const target = values.target ?? 'auto'

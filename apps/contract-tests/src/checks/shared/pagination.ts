@@ -1,7 +1,7 @@
 // Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
 import { INT32_MAX } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
-import type { CheckDefinition } from '../context.js'
+import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import { type ListApi, type PagingParams, pickWindow, reportLimited, samplePage, timeOf } from './list-api.js'
 
@@ -263,7 +263,7 @@ interface Bound {
 }
 
 function outside<T extends Target, Item, P extends PagingParams>(
-  context: Parameters<CheckDefinition<T>['run']>[0],
+  context: CheckContext<T>,
   api: ListApi<T, Item, P>,
   items: readonly Item[],
   low: Bound | undefined,
