@@ -129,6 +129,10 @@ function store(
   return entry
 }
 
+function rejectField(field: string, value: unknown, allowed: string): never {
+  throw new Error(`${field}: ${JSON.stringify(value)} is not allowed; allowed: ${allowed}`)
+}
+
 export function createKaitenShStore(options: KaitenShStoreOptions = {}): KaitenShStore {
   const seed = checkSeed(options.seed ?? DEFAULTS.seed)
   const entryCount = checkCount('entries', options.entries ?? DEFAULTS.entries, 1_000_000)
@@ -156,15 +160,13 @@ export function createKaitenShStore(options: KaitenShStoreOptions = {}): KaitenS
       (current().trails.get(instanceBySlug(slug).slug) as StoredEntry[]).map((stored) => stored.entry),
     append(slug, partial = {}) {
       const instance = instanceBySlug(slug)
-      for (const field of ['id', 'instanceId', 'instanceSlug'] as const) {
-        const given = partial[field]
-        const own = field === 'id' ? undefined : field === 'instanceId' ? instance.id : instance.slug
-        if (given !== undefined && given !== own) {
-          throw new Error(
-            `${field}: ${JSON.stringify(given)} is not allowed; allowed: ${field === 'id' ? 'omitted (the store assigns increasing ids)' : `omitted or ${JSON.stringify(own)}`}`,
-          )
-        }
-      }
+      // The store owns these: ids increase with insertion, and the instance fields follow from the slug.
+      if (partial.id !== undefined)
+        rejectField('id', partial.id, 'omitted (the store assigns increasing ids)')
+      if (partial.instanceId !== undefined && partial.instanceId !== instance.id)
+        rejectField('instanceId', partial.instanceId, `omitted or ${JSON.stringify(instance.id)}`)
+      if (partial.instanceSlug !== undefined && partial.instanceSlug !== instance.slug)
+        rejectField('instanceSlug', partial.instanceSlug, `omitted or ${JSON.stringify(instance.slug)}`)
       const state = current()
       const eventName = partial.eventName ?? 'kaiten.v1.feature_flag.evaluate'
       const timestamp = partial.timestamp ?? toSecondsText(state.latestMs + 1000)

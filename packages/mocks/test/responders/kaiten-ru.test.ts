@@ -253,3 +253,12 @@ describe('kaiten.ru responder: property sweep', () => {
     )
   })
 })
+
+describe('kaiten.ru responder: options', () => {
+  it('refuses a store of the other API, naming what was given', async () => {
+    const { createKaitenShStore } = await import('../../src/store/kaiten-sh.js')
+    expect(() => createKaitenRuResponder({ store: createKaitenShStore() as never })).toThrow(
+      /store: a kaiten-sh store is not allowed; allowed: a kaiten-ru store from createKaitenRuStore\(\)/,
+    )
+  })
+})

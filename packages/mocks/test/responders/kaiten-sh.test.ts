@@ -207,3 +207,11 @@ describe('kaiten.sh responder: property sweep', () => {
     )
   })
 })
+
+describe('kaiten.sh responder: options', () => {
+  it('refuses something that is not a kaiten.sh store', () => {
+    expect(() => createKaitenShResponder({ store: {} as never })).toThrow(
+      /store: an object that is not a store is not allowed; allowed: a kaiten-sh store from createKaitenShStore\(\)/,
+    )
+  })
+})
