@@ -25,7 +25,7 @@ export function schemaCheck<T extends Target>(api: T['api']): CheckDefinition<T>
         }
         const request = `${describeExchange(exchange)} (sent by ${exchange.checkId})`
         for (const violation of exchange.violations.slice(0, MAX_VIOLATIONS_PER_RESPONSE)) {
-          context.fail(violation.message, {
+          context.fail(`the response departs from the spec at ${violation.path}`, {
             request,
             path: violation.path,
             expected: violation.expected,

@@ -92,7 +92,7 @@ function parse(argv: readonly string[]) {
 
 export function helpText(): string {
   const width = Math.max(...variables.map((variable) => variable.name.length))
-  return `Usage: pnpm contract [-- options]
+  return `Usage: pnpm contract [options]
 
 Verifies pagination, error shapes, schema conformance and drift of the kaiten.sh audit-trails and
 kaiten.ru audit-logs APIs. Without KAITEN_* variables it starts the embedded mock servers, checks them

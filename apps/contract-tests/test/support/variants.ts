@@ -19,6 +19,8 @@ export interface Variant {
   caughtBy: string
   /** A finding of that check must match this. */
   finding: RegExp
+  /** When set, that finding must also report this expected value. */
+  expected?: string
   /** Rate-limit variants run with the mocks' limiter on and only the 429 check. */
   rateLimited?: boolean
 }
@@ -205,7 +207,8 @@ export const kaitenShVariants: Variant[] = [
     api: 'kaiten-sh',
     wrap: rewritePage((items) => items.map((item) => ({ ...(item as Item), id: String((item as Item).id) }))),
     caughtBy: 'kaiten-sh.schema.responses-conform',
-    finding: /\$\.body\[0\]\.id: expected type integer/,
+    finding: /^the response departs from the spec at \$\.body\[0\]\.id$/,
+    expected: 'type integer',
   },
 ]
 
@@ -335,7 +338,8 @@ export const kaitenRuVariants: Variant[] = [
       return new Response(response.body, { status: 200, headers })
     }),
     caughtBy: 'kaiten-ru.schema.responses-conform',
-    finding: /\$\.headers\["x-ratelimit-remaining"\]: expected header present/,
+    finding: /^the response departs from the spec at \$\.headers\["x-ratelimit-remaining"\]$/,
+    expected: 'header present',
   },
   {
     name: 'JSON error body (drift)',

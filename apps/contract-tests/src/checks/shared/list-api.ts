@@ -47,7 +47,7 @@ export function arrayItems(context: CheckContext, exchange: Exchange, noun: stri
     body !== null && typeof body === 'object'
       ? `an object with keys {${Object.keys(body).join(', ')}} (see the drift check)`
       : show(exchange.body)
-  context.stop(`expected a JSON array of ${noun}, got ${shape}`, {
+  context.stop(`expected a JSON array of ${noun}`, {
     request,
     path: '$.body',
     expected: 'array',
