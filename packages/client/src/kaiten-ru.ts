@@ -8,15 +8,24 @@ import {
 import type { AuditLogEvent, KaitenRuPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
+import { attemptResultOf } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
-import { type ItemShape, parseItems } from './core/response-shape.js'
+import { safeUrl } from './core/redact.js'
 import {
-  bufferedResponse,
+  type ItemCheck,
+  isDateTime,
+  isIntegerOrNull,
+  isObjectOrNull,
+  isStringOrNull,
+  parseItems,
+} from './core/response-shape.js'
+import {
   type CallOptions,
   type Exchange,
-  send,
+  rawClientFetch,
+  sendWithRetries,
   type TransportConfig,
 } from './core/transport.js'
 
@@ -42,35 +51,35 @@ export interface KaitenRuClient {
   readonly rateLimiter: RateLimiter | undefined
 }
 
-/** Required fields of `AuditLogEvent` (specs/kaiten-ru/openapi.yaml). */
-const AUDIT_LOG_EVENT_SHAPE: ItemShape = {
-  id: 'string',
-  app_name: 'string-or-null',
-  company_uid: 'string-or-null',
-  author_id: 'integer-or-null',
-  author_uid: 'string-or-null',
-  author_username: 'string-or-null',
-  author_remote_address: 'string-or-null',
-  author: 'object-or-null',
-  category: 'string',
-  action: 'string',
-  message: 'string',
-  details: 'object-or-null',
-  created: 'date-time',
+/** Required fields of `AuditLogEvent` and their types (specs/kaiten-ru/openapi.yaml). */
+const auditLogEventMismatch: ItemCheck = (event) => {
+  if (typeof event.id !== 'string') return { field: 'id', expected: 'a string' }
+  if (!isStringOrNull(event.app_name)) return { field: 'app_name', expected: 'a string or null' }
+  if (!isStringOrNull(event.company_uid)) return { field: 'company_uid', expected: 'a string or null' }
+  if (!isIntegerOrNull(event.author_id)) return { field: 'author_id', expected: 'an integer or null' }
+  if (!isStringOrNull(event.author_uid)) return { field: 'author_uid', expected: 'a string or null' }
+  if (!isStringOrNull(event.author_username))
+    return { field: 'author_username', expected: 'a string or null' }
+  if (!isStringOrNull(event.author_remote_address))
+    return { field: 'author_remote_address', expected: 'a string or null' }
+  if (!isObjectOrNull(event.author)) return { field: 'author', expected: 'an object or null' }
+  if (typeof event.category !== 'string') return { field: 'category', expected: 'a string' }
+  if (typeof event.action !== 'string') return { field: 'action', expected: 'a string' }
+  if (typeof event.message !== 'string') return { field: 'message', expected: 'a string' }
+  if (!isObjectOrNull(event.details)) return { field: 'details', expected: 'an object or null' }
+  if (!isDateTime(event.created)) return { field: 'created', expected: 'an RFC 3339 date-time' }
+  return undefined
 }
 
 /** A client for the kaiten.ru audit log: `https://{domain}.kaiten.ru/api/latest`. */
 export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuClient {
   const config = transportConfig(options, { rateLimit: { ...KAITEN_RU_RATE_LIMIT }, useRateLimitReset: true })
-  const raw = createClient<KaitenRuPaths>({
-    baseUrl: options.baseUrl,
-    fetch: async (request) =>
-      bufferedResponse(await send(config, request, {}, { readBody: true, throwOnHttpError: false })),
-  })
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const raw = createClient<KaitenRuPaths>({ baseUrl, fetch: rawClientFetch(config) })
 
   const listWith = async (search: URLSearchParams, call: CallOptions): Promise<AuditLogEvent[]> => {
-    const exchange = await get(raw, config, search, call)
-    return parseItems<AuditLogEvent>(exchange, AUDIT_LOG_EVENT_SHAPE)
+    const exchange = await get(raw, config, baseUrl, search, call)
+    return parseItems<AuditLogEvent>(exchange, auditLogEventMismatch)
   }
 
   return {
@@ -103,8 +112,8 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
           const search = new URLSearchParams(base)
           search.set('offset', String(offset))
           if (upperBound !== undefined) search.set('to', upperBound)
-          const exchange = await get(raw, config, search, call)
-          return { items: parseItems<AuditLogEvent>(exchange, AUDIT_LOG_EVENT_SHAPE), exchange }
+          const exchange = await get(raw, config, baseUrl, search, call)
+          return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
         },
       })
     },
@@ -114,19 +123,28 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
 async function get(
   raw: Client<KaitenRuPaths>,
   config: TransportConfig,
+  baseUrl: string,
   search: URLSearchParams,
   call: CallOptions,
 ): Promise<Exchange> {
-  let exchange: Exchange | undefined
-  await raw.GET('/audit-logs', {
-    // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
-    querySerializer: () => search.toString(),
-    parseAs: 'text',
-    fetch: async (request: Request) => {
-      exchange = await send(config, request, call, { readBody: true, throwOnHttpError: true })
-      return bufferedResponse(exchange)
-    },
-  })
-  if (exchange === undefined) throw new Error('unreachable: openapi-fetch returned without calling fetch')
-  return exchange
+  const query = search.toString()
+  const description = { method: 'GET', url: safeUrl(`${baseUrl}/audit-logs?${query}`) }
+  return sendWithRetries(
+    config,
+    call,
+    description,
+    async ({ signal, authorization }) =>
+      attemptResultOf(
+        await raw.GET('/audit-logs', {
+          // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
+          querySerializer: () => query,
+          parseAs: 'text',
+          headers: { Authorization: authorization },
+          signal,
+          // The plain fetch: this call already has retries, pacing and a timeout around it.
+          fetch: config.fetch,
+        }),
+      ),
+    { throwOnHttpError: true },
+  )
 }

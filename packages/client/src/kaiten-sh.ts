@@ -8,15 +8,17 @@ import {
 import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
+import { attemptResultOf } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
-import { type ItemShape, parseItems } from './core/response-shape.js'
+import { safeUrl } from './core/redact.js'
+import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js'
 import {
-  bufferedResponse,
   type CallOptions,
   type Exchange,
-  send,
+  rawClientFetch,
+  sendWithRetries,
   type TransportConfig,
 } from './core/transport.js'
 
@@ -50,25 +52,24 @@ export interface KaitenShClient {
   readonly rateLimiter: RateLimiter | undefined
 }
 
-/** Required fields of `AuditTrailEntry` (specs/kaiten-sh/openapi.yaml). */
-const AUDIT_TRAIL_ENTRY_SHAPE: ItemShape = {
-  id: 'integer',
-  instanceId: 'string',
-  instanceSlug: 'string',
-  eventName: 'string',
-  payload: 'present',
-  status: 'string',
-  timestamp: 'date-time',
+/** Required fields of `AuditTrailEntry` and their types (specs/kaiten-sh/openapi.yaml). */
+const auditTrailEntryMismatch: ItemCheck = (entry) => {
+  if (!Number.isSafeInteger(entry.id)) return { field: 'id', expected: 'an integer' }
+  if (typeof entry.instanceId !== 'string') return { field: 'instanceId', expected: 'a string' }
+  if (typeof entry.instanceSlug !== 'string') return { field: 'instanceSlug', expected: 'a string' }
+  if (typeof entry.eventName !== 'string') return { field: 'eventName', expected: 'a string' }
+  // Any JSON value, null included, but the key must be there.
+  if (entry.payload === undefined) return { field: 'payload', expected: 'any JSON value (null included)' }
+  if (typeof entry.status !== 'string') return { field: 'status', expected: 'a string' }
+  if (!isDateTime(entry.timestamp)) return { field: 'timestamp', expected: 'an RFC 3339 date-time' }
+  return undefined
 }
 
 /** A client for kaiten.sh instance audit trails, e.g. `https://demo.kaiten.sh` or a self-hosted `…/api`. */
 export function createKaitenShClient(options: KaitenShClientOptions): KaitenShClient {
   const config = transportConfig(options, { rateLimit: false, useRateLimitReset: false })
-  const raw = createClient<KaitenShPaths>({
-    baseUrl: options.baseUrl,
-    fetch: async (request) =>
-      bufferedResponse(await send(config, request, {}, { readBody: true, throwOnHttpError: false })),
-  })
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const raw = createClient<KaitenShPaths>({ baseUrl, fetch: rawClientFetch(config) })
 
   return {
     raw,
@@ -80,8 +81,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       const search = toKaitenShSearchParams(params)
       const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
       if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
-      const exchange = await get(raw, config, instanceSlug, search.value, call)
-      return parseItems<AuditTrailEntry>(exchange, AUDIT_TRAIL_ENTRY_SHAPE)
+      const exchange = await get(raw, config, baseUrl, instanceSlug, search.value, call)
+      return parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch)
     },
 
     iterateAuditTrails(instanceSlug, params, callOptions) {
@@ -105,8 +106,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
           const page = new URLSearchParams(base)
           page.set('offset', String(offset))
           if (upperBound !== undefined) page.set('before', upperBound)
-          const exchange = await get(raw, config, instanceSlug, page, call)
-          return { items: parseItems<AuditTrailEntry>(exchange, AUDIT_TRAIL_ENTRY_SHAPE), exchange }
+          const exchange = await get(raw, config, baseUrl, instanceSlug, page, call)
+          return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
         },
       })
     },
@@ -134,22 +135,32 @@ function instanceSlugIssue(slug: unknown): ParameterIssue | undefined {
 async function get(
   raw: Client<KaitenShPaths>,
   config: TransportConfig,
+  baseUrl: string,
   instanceSlug: string,
   search: URLSearchParams,
   call: CallOptions,
 ): Promise<Exchange> {
-  let exchange: Exchange | undefined
-  await raw.GET('/instances/{instanceSlug}/audit-trails', {
-    // openapi-fetch percent-encodes path parameters with encodeURIComponent.
-    params: { path: { instanceSlug } },
-    // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
-    querySerializer: () => search.toString(),
-    parseAs: 'text',
-    fetch: async (request: Request) => {
-      exchange = await send(config, request, call, { readBody: true, throwOnHttpError: true })
-      return bufferedResponse(exchange)
-    },
-  })
-  if (exchange === undefined) throw new Error('unreachable: openapi-fetch returned without calling fetch')
-  return exchange
+  const query = search.toString()
+  const path = `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
+  const description = { method: 'GET', url: safeUrl(`${baseUrl}${path}?${query}`) }
+  return sendWithRetries(
+    config,
+    call,
+    description,
+    async ({ signal, authorization }) =>
+      attemptResultOf(
+        await raw.GET('/instances/{instanceSlug}/audit-trails', {
+          // openapi-fetch percent-encodes path parameters with encodeURIComponent, as `path` above does.
+          params: { path: { instanceSlug } },
+          // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
+          querySerializer: () => query,
+          parseAs: 'text',
+          headers: { Authorization: authorization },
+          signal,
+          // The plain fetch: this call already has retries, pacing and a timeout around it.
+          fetch: config.fetch,
+        }),
+      ),
+    { throwOnHttpError: true },
+  )
 }

@@ -1,5 +1,6 @@
-import { type ParameterIssue, parseDateTime } from '@kaiten-audit/query'
+import type { ParameterIssue } from '@kaiten-audit/query'
 import { RequestAbortedError, ResponseShapeError, requestIdOf } from './errors.js'
+import { instantOf } from './instant.js'
 import type { Exchange } from './transport.js'
 
 /** One page as the iterator saw it. */
@@ -69,9 +70,6 @@ export class AuditPages<T> implements AsyncIterable<T> {
     let boundaryTime = Number.POSITIVE_INFINITY
     const boundaryIds = new Set<string | number>()
     let previous: { first: string | number; last: string | number } | undefined
-    // Re-parsing the same timestamp text is the common case (many events share a second); remember the last one.
-    let lastTimeText = ''
-    let lastTime = 0
 
     for (;;) {
       if (signal?.aborted) throw RequestAbortedError.fromSignal(signal)
@@ -108,13 +106,8 @@ export class AuditPages<T> implements AsyncIterable<T> {
       for (let index = 0; index < items.length; index++) {
         const item = items[index] as T
         const text = source.timeOf(item)
-        if (text !== lastTimeText) {
-          const parsed = parseDateTime(text)
-          if (parsed === null) return fail(`$[${index}]`, 'an RFC 3339 date-time', JSON.stringify(text))
-          lastTimeText = text
-          lastTime = parsed
-        }
-        const time = lastTime
+        const time = instantOf(text)
+        if (time === null) return fail(`$[${index}]`, 'an RFC 3339 date-time', JSON.stringify(text))
         if (time > pageTime) fail(`$[${index}]`, 'items sorted newest first', `${text} after an older item`)
         pageTime = time
         if (time > boundaryTime) continue
@@ -134,9 +127,33 @@ export class AuditPages<T> implements AsyncIterable<T> {
     }
   }
 
-  /** Item by item, fetching the next page only when the current one is used up. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page.items
+  /**
+   * Item by item, fetching the next page only when the current one is used up. Hand-written rather than an async
+   * generator: handing out an already fetched item is then one resolved promise, which keeps iteration close to a
+   * plain loop over the pages.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
+    const pages = this.pages()
+    let items: T[] = []
+    let index = 0
+    const nextPage = async (): Promise<IteratorResult<T, void>> => {
+      for (;;) {
+        const page = await pages.next()
+        if (page.done) return { done: true, value: undefined }
+        items = page.value.items
+        index = 0
+        if (items.length > 0) return { done: false, value: items[index++] as T }
+      }
+    }
+    return {
+      next: () =>
+        index < items.length ? Promise.resolve({ done: false, value: items[index++] as T }) : nextPage(),
+      return: async () => {
+        items = []
+        await pages.return(undefined)
+        return { done: true, value: undefined }
+      },
+    }
   }
 }
 

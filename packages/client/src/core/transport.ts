@@ -38,47 +38,47 @@ export interface TransportConfig {
 export interface Exchange {
   response: Response
   request: RequestDescription
-  /** The body, read within the attempt's timeout; present when `readBody` was asked for. */
-  bodyText: string | undefined
+  /** The body, read within the attempt's timeout. */
+  bodyText: string
 }
 
-interface SendMode {
-  /** Read the body inside the attempt, so the timeout and retries cover it. */
-  readBody: boolean
-  /** Throw `ApiError` for a final non-success status instead of returning the response. */
-  throwOnHttpError: boolean
+/** What one attempt gets: the signal to send with (caller's abort or the timeout) and the header value to send. */
+export interface Attempt {
+  signal: AbortSignal
+  authorization: string
+}
+
+export interface AttemptResult {
+  response: Response
+  bodyText: string
 }
 
 /**
- * Sends one request: bearer auth, pacing, a timeout per attempt, the caller's abort signal and retries. Every
- * failure leaves as a `KaitenError` subclass; nothing in it carries the token.
+ * Runs `perform` until it succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
+ * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries the
+ * token. `description` names the request in errors (method and URL without credentials).
  */
-export async function send(
+export async function sendWithRetries(
   config: TransportConfig,
-  request: Request,
   call: CallOptions,
-  mode: SendMode,
+  description: RequestDescription,
+  perform: (attempt: Attempt) => Promise<AttemptResult>,
+  mode: { throwOnHttpError: boolean },
+  extraSignal?: AbortSignal,
 ): Promise<Exchange> {
-  const description: RequestDescription = { method: request.method, url: safeUrl(request.url) }
   const maxRetries = call.maxRetries ?? config.retry.maxRetries
   const timeoutMs = call.timeoutMs ?? config.timeoutMs
-  const signals = [call.signal, request.signal].filter((s): s is AbortSignal => s !== undefined)
   const callerSignal =
-    signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined
+    call.signal && extraSignal ? AbortSignal.any([call.signal, extraSignal]) : (call.signal ?? extraSignal)
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
     await config.rateLimiter?.acquire(callerSignal)
     const token = await resolveToken(config.token)
     const attempt = attemptSignal(callerSignal, timeoutMs)
-    let response: Response
-    let bodyText: string | undefined
+    let result: AttemptResult
     try {
-      const headers = new Headers(request.headers)
-      headers.set('Authorization', `Bearer ${token}`)
-      response = await config.fetch(new Request(request, { headers, signal: attempt.signal }))
-      config.rateLimiter?.observe(response.headers)
-      if (mode.readBody || (mode.throwOnHttpError && !response.ok)) bodyText = await response.text()
+      result = await perform({ signal: attempt.signal, authorization: `Bearer ${token}` })
     } catch (error) {
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
       const failure = attempt.timedOut()
@@ -96,10 +96,11 @@ export async function send(
       attempt.dispose()
     }
 
+    const { response, bodyText } = result
+    config.rateLimiter?.observe(response.headers)
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
-        if (bodyText === undefined) await response.body?.cancel().catch(() => undefined)
         await sleep(delay, callerSignal)
         continue
       }
@@ -110,11 +111,36 @@ export async function send(
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
-        bodyText: bodyText ?? '',
+        bodyText,
         secrets: [token],
       })
     }
     return { response, request: description, bodyText }
+  }
+}
+
+/**
+ * The fetch the raw openapi-fetch client uses: the same auth, pacing, timeout and retries as the helpers, with the
+ * body read inside the attempt and handed back as a fresh response. HTTP errors come back as responses, the way
+ * openapi-fetch reports them (`{ error, response }`); connection failures, timeouts and aborts throw.
+ */
+export function rawClientFetch(config: TransportConfig): FetchFunction {
+  return async (request) => {
+    const description = { method: request.method, url: safeUrl(request.url) }
+    const exchange = await sendWithRetries(
+      config,
+      {},
+      description,
+      async ({ signal, authorization }) => {
+        const headers = new Headers(request.headers)
+        headers.set('Authorization', authorization)
+        const response = await config.fetch(new Request(request, { headers, signal }))
+        return { response, bodyText: await response.text() }
+      },
+      { throwOnHttpError: false },
+      request.signal,
+    )
+    return bufferedResponse(exchange)
   }
 }
 

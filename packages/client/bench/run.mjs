@@ -1,0 +1,134 @@
+// pnpm bench:client — prints the client's overhead against raw fetch, measured in the same run.
+//   1. listAuditLogs vs fetch + res.json(), 2,000 sequential requests: time ratio (target ≤ 1.10)
+//   2. iterating 1,000,000 events vs a raw offset loop: throughput ratio (target ≥ 0.9)
+//   3. peak RSS iterating 1,000,000 vs 10,000 events, each in its own child process (target ≤ 1.2)
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { createKaitenRuClient } from '../dist/index.js'
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url))
+const TOKEN = 'bench-token-0123456789'
+const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 2000)
+const ITERATE_EVENTS = Number(process.env.BENCH_ITERATE_EVENTS ?? 1_000_000)
+const SMALL_EVENTS = 10_000
+const ROUNDS = 3
+
+async function startServer() {
+  const child = spawn(process.execPath, [here('./server.mjs')], {
+    env: { ...process.env, BENCH_TOTAL_EVENTS: String(ITERATE_EVENTS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const [chunk] = await once(child.stdout, 'data')
+  return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') }
+}
+
+async function time(run) {
+  const start = process.hrtime.bigint()
+  const result = await run()
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result }
+}
+
+/** Alternates baseline and candidate over several rounds and keeps each one's best time, so drift hits both. */
+async function compare(baseline, candidate) {
+  let best = { baseline: Number.POSITIVE_INFINITY, candidate: Number.POSITIVE_INFINITY }
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await time(baseline)
+    const c = await time(candidate)
+    if (b.result !== c.result) throw new Error(`baseline saw ${b.result}, client saw ${c.result}`)
+    best = { baseline: Math.min(best.baseline, b.ms), candidate: Math.min(best.candidate, c.ms) }
+  }
+  return best
+}
+
+const server = await startServer()
+try {
+  const { baseUrl } = server
+  const client = createKaitenRuClient({ baseUrl, token: TOKEN, rateLimit: false })
+  const headers = { Authorization: `Bearer ${TOKEN}` }
+
+  // 1. One page per request, sequentially.
+  const rawList = async () => {
+    let events = 0
+    for (let i = 0; i < LIST_REQUESTS; i++) {
+      const response = await fetch(`${baseUrl}/audit-logs?limit=100`, { headers })
+      events += (await response.json()).length
+    }
+    return events
+  }
+  const clientList = async () => {
+    let events = 0
+    for (let i = 0; i < LIST_REQUESTS; i++) events += (await client.listAuditLogs({ limit: 100 })).length
+    return events
+  }
+  await rawList()
+  await clientList()
+  const list = await compare(rawList, clientList)
+
+  // 2. Every event, 500 per page.
+  const rawIterate = async () => {
+    let events = 0
+    for (let offset = 0; ; ) {
+      const response = await fetch(`${baseUrl}/audit-logs?limit=500&offset=${offset}`, { headers })
+      const page = await response.json()
+      for (const _event of page) events++
+      offset += page.length
+      if (page.length < 500) return events
+    }
+  }
+  const clientIterate = async () => {
+    let events = 0
+    for await (const _event of client.iterateAuditLogs()) events++
+    return events
+  }
+  const iterate = await compare(rawIterate, clientIterate)
+
+  // 3. Peak RSS, each size in a fresh process.
+  const rss = async (count) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      here('./iterate-rss.mjs'),
+      baseUrl,
+      String(count),
+    ])
+    return JSON.parse(stdout).maxRssBytes
+  }
+  const rssSmall = await rss(SMALL_EVENTS)
+  const rssLarge = await rss(ITERATE_EVENTS)
+
+  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
+  const listRatio = list.candidate / list.baseline
+  const throughputRatio = iterate.baseline / iterate.candidate
+  const rssRatio = rssLarge / rssSmall
+  const rows = [
+    [
+      `listAuditLogs overhead (${LIST_REQUESTS} sequential requests)`,
+      `${list.candidate.toFixed(0)} ms vs raw ${list.baseline.toFixed(0)} ms`,
+      listRatio,
+      '≤ 1.10',
+      listRatio <= 1.1,
+    ],
+    [
+      `iterator throughput (${ITERATE_EVENTS.toLocaleString('en')} events)`,
+      `${((ITERATE_EVENTS / iterate.candidate) * 1000).toFixed(0)} vs raw ${((ITERATE_EVENTS / iterate.baseline) * 1000).toFixed(0)} events/s`,
+      throughputRatio,
+      '≥ 0.90',
+      throughputRatio >= 0.9,
+    ],
+    [
+      `peak RSS ${ITERATE_EVENTS.toLocaleString('en')} vs ${SMALL_EVENTS.toLocaleString('en')} events`,
+      `${mib(rssLarge)} vs ${mib(rssSmall)}`,
+      rssRatio,
+      '≤ 1.20',
+      rssRatio <= 1.2,
+    ],
+  ]
+  console.log(`node ${process.version}, ${ROUNDS} alternating rounds, best of each`)
+  for (const [name, figures, ratio, target, met] of rows) {
+    console.log(
+      `${name.padEnd(52)} ${figures.padEnd(36)} ratio ${ratio.toFixed(3)} (target ${target}) ${met ? 'met' : 'MISSED'}`,
+    )
+  }
+} finally {
+  server.stop()
+}
