@@ -35,6 +35,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const args = [...argv]
   while (args.length > 0) {
     const arg = args.shift() as string
+    // `pnpm mock -- --seed 4` passes the separator through; it ends no options here, so skip it.
+    if (arg === '--') continue
     const [flag, inline] =
       arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined]
     const value = () => inline ?? args.shift()

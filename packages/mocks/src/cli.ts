@@ -62,8 +62,9 @@ async function main(): Promise<void> {
       },
     )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  // `on`, not `once`: pnpm forwards the terminal's Ctrl+C, so a second signal can arrive while closing.
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 main().catch((error: unknown) => {

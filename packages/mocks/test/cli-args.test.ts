@@ -22,6 +22,10 @@ describe('parseCliArgs', () => {
     })
   })
 
+  it('skips the -- separator that pnpm passes through', () => {
+    expect(parseCliArgs(['--', '--seed', '4']).seed).toBe(4)
+  })
+
   it.each([
     [['--port-sh', 'abc'], /--port-sh: "abc" is not allowed; allowed: a port from 0 to 65535/],
     [['--port-ru', '70000'], /--port-ru: "70000" is not allowed/],
