@@ -128,7 +128,7 @@ async function get(
   call: CallOptions,
 ): Promise<Exchange> {
   const query = search.toString()
-  const description = { method: 'GET', url: safeUrl(`${baseUrl}/audit-logs?${query}`) }
+  const description = { method: 'GET', url: safeUrl(`${baseUrl}/audit-logs${query ? `?${query}` : ''}`) }
   return sendWithRetries(
     config,
     call,

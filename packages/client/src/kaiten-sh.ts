@@ -142,7 +142,7 @@ async function get(
 ): Promise<Exchange> {
   const query = search.toString()
   const path = `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
-  const description = { method: 'GET', url: safeUrl(`${baseUrl}${path}?${query}`) }
+  const description = { method: 'GET', url: safeUrl(`${baseUrl}${path}${query ? `?${query}` : ''}`) }
   return sendWithRetries(
     config,
     call,
