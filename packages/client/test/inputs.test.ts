@@ -1,0 +1,128 @@
+import {
+  createKaitenRuStore,
+  createKaitenShStore,
+  kaitenRuHandlers,
+  kaitenShHandlers,
+} from '@kaiten-audit/mocks'
+import { describe, expect, it } from 'vitest'
+import { InvalidParameterError, NotFoundError } from '../src/index.js'
+import { ruClient, shClient } from './support/clients.js'
+import { RU_BASE_URL, recordRequests, SH_BASE_URL, useMswServer } from './support/msw.js'
+
+const shStore = createKaitenShStore({ entries: 20 })
+const server = useMswServer(
+  ...kaitenShHandlers({ baseUrl: SH_BASE_URL, store: shStore }),
+  ...kaitenRuHandlers({ baseUrl: RU_BASE_URL, store: createKaitenRuStore({ events: 20 }), rateLimit: false }),
+)
+const recorded = recordRequests(server)
+const slug = shStore.instances()[0]?.slug ?? ''
+
+async function rejection(promise: Promise<unknown>): Promise<InvalidParameterError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(InvalidParameterError)
+  return error as InvalidParameterError
+}
+
+type Bad = [name: string, params: Record<string, unknown>, parameter: string, value: string, allowed: RegExp]
+
+const badKaitenRu: Bad[] = [
+  ['an unknown category', { categories: ['auth', 'payroll'] }, 'categories', '"payroll"', /auth/],
+  ['an unknown action', { actions: ['sign_in_fail', 'teleport'] }, 'actions', '"teleport"', /sign_in_fail/],
+  ['a negative limit', { limit: -1 }, 'limit', '-1', /integer ≥ 0/],
+  ['a fractional limit', { limit: 2.5 }, 'limit', '2.5', /integer/],
+  ['a negative offset', { offset: -5 }, 'offset', '-5', /integer ≥ 0/],
+  ['a date that is not a date-time', { from: '2026-13-01' }, 'from', '"2026-13-01"', /RFC 3339/],
+  ['a date-time without a zone', { to: '2026-04-01T00:00:00' }, 'to', '"2026-04-01T00:00:00"', /zone/],
+  ['an invalid Date', { from: new Date('nope') }, 'from', 'Invalid Date', /valid Date/],
+  ['an empty category list', { categories: [] }, 'categories', '[]', /non-empty array/],
+  ['an id that is not a UUID', { id: '42' }, 'id', '"42"', /UUID/],
+  ['an unknown parameter', { category: 'auth' }, 'category', '"auth"', /categories/],
+]
+
+const badKaitenSh: Bad[] = [
+  ['a limit of 0', { limit: 0 }, 'limit', '0', /from 1 to 200/],
+  ['a limit above 200', { limit: 500 }, 'limit', '500', /from 1 to 200/],
+  ['a negative offset', { offset: -1 }, 'offset', '-1', /from 0 to/],
+  ['an after that is not a date-time', { after: 'yesterday' }, 'after', '"yesterday"', /RFC 3339/],
+  ['an invalid Date before', { before: new Date(Number.NaN) }, 'before', 'Invalid Date', /valid Date/],
+]
+
+describe('kaiten.ru inputs are checked before any request', () => {
+  it.each(badKaitenRu)('%s', async (_name, params, parameter, value, allowed) => {
+    const error = await rejection(ruClient().listAuditLogs(params))
+    const issue = error.issues.find((candidate) => candidate.parameter === parameter)
+    expect(issue?.allowed).toMatch(allowed)
+    expect(error.message).toContain(`${parameter}: `)
+    expect(error.message).toContain(value)
+    expect(error.message).toMatch(allowed)
+    expect(() => ruClient().iterateAuditLogs(params)).toThrow(InvalidParameterError)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('accepts a limit above 500, which the API clamps, and Date objects', async () => {
+    await expect(
+      ruClient().listAuditLogs({ limit: 1000, from: new Date('2020-01-01T00:00:00Z'), categories: ['auth'] }),
+    ).resolves.toBeInstanceOf(Array)
+    const url = recorded.urls()[0]
+    expect(url?.searchParams.get('limit')).toBe('1000')
+    expect(url?.searchParams.get('from')).toBe('2020-01-01T00:00:00.000Z')
+  })
+
+  it('refuses an offset for iteration, which manages offsets itself', () => {
+    expect(() => ruClient().iterateAuditLogs({ offset: 10 } as never)).toThrow(/offset: 10 is not allowed/)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('refuses per-call options it cannot honour', async () => {
+    await expect(ruClient().listAuditLogs({}, { maxRetries: -1 })).rejects.toThrow(/maxRetries: -1/)
+    await expect(ruClient().listAuditLogs({}, { timeoutMs: 0 })).rejects.toThrow(/timeoutMs: 0/)
+    expect(recorded.requests).toHaveLength(0)
+  })
+})
+
+describe('kaiten.sh inputs are checked before any request', () => {
+  it.each(badKaitenSh)('%s', async (_name, params, parameter, value, allowed) => {
+    const error = await rejection(shClient().listAuditTrails(slug, params))
+    expect(error.message).toContain(`${parameter}: ${value}`)
+    expect(error.message).toMatch(allowed)
+    expect(() => shClient().iterateAuditTrails(slug, params)).toThrow(InvalidParameterError)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it.each([
+    ['empty', ''],
+    ['not a string', 42],
+    ['a dot segment', '.'],
+    ['a double-dot segment', '..'],
+  ])('refuses an instance slug that is %s', async (_name, bad) => {
+    const error = await rejection(shClient().listAuditTrails(bad as string))
+    expect(error.issues[0]?.parameter).toBe('instanceSlug')
+    expect(error.message).toMatch(/instanceSlug: .* is not allowed; allowed: a non-empty instance slug/)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('reports every issue at once', async () => {
+    const error = await rejection(shClient().listAuditTrails('', { limit: 0, offset: -1 }))
+    expect(error.issues.map((issue) => issue.parameter).sort()).toEqual(['instanceSlug', 'limit', 'offset'])
+  })
+
+  it.each([
+    ['../x', '/instances/..%2Fx/audit-trails'],
+    ['a/b?c#d', '/instances/a%2Fb%3Fc%23d/audit-trails'],
+    ['%2e%2e', '/instances/%252e%252e/audit-trails'],
+    ['acme prod', '/instances/acme%20prod/audit-trails'],
+  ])('percent-encodes the slug %j into one path segment', async (bad, path) => {
+    const error = await shClient()
+      .listAuditTrails(bad, { limit: 5 })
+      .catch((reason: unknown) => reason)
+    // The mock knows no such instance; what matters is where the request went.
+    expect(error).toBeInstanceOf(NotFoundError)
+    const [url] = recorded.urls()
+    expect(url?.pathname).toBe(path)
+    expect(url?.search).toBe('?limit=5')
+    expect(url?.hash).toBe('')
+  })
+})
