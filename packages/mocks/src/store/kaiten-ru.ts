@@ -2,6 +2,7 @@
 
 import type { AuditLogEvent } from '@kaiten-audit/types'
 import { checkSeed, createRandom, deriveSeed, type Random } from '../random.js'
+import { deepFreeze } from './deep-freeze.js'
 import {
   ACTION_KINDS,
   type ActionKind,
@@ -123,7 +124,7 @@ function authorFields(
 }
 
 function store(state: State, event: AuditLogEvent): AuditLogEvent {
-  const frozen = Object.freeze(event)
+  const frozen = deepFreeze(event)
   const at = instantOf('created', frozen.created)
   state.latestMs = Math.max(state.latestMs, Math.floor(at / 1000))
   state.ids.add(frozen.id)

@@ -2,6 +2,7 @@
 
 import { type AuditTrailEntry, knownEventNameValues } from '@kaiten-audit/types'
 import { checkSeed, createRandom, deriveSeed, type Random } from '../random.js'
+import { deepFreeze } from './deep-freeze.js'
 import { EVENT_NAME_WEIGHTS, INSTANCE_SLUGS, payloadFor, STATUS_BY_EVENT_NAME } from './kaiten-sh-data.js'
 import { insertNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toSecondsText } from './timeline.js'
@@ -116,7 +117,7 @@ function store(
   instance: KaitenShInstance,
   fields: Omit<AuditTrailEntry, 'id' | 'instanceId' | 'instanceSlug'>,
 ): AuditTrailEntry {
-  const entry: AuditTrailEntry = Object.freeze({
+  const entry: AuditTrailEntry = deepFreeze({
     id: state.nextId++,
     instanceId: instance.id,
     instanceSlug: instance.slug,

@@ -2,7 +2,7 @@
 
 import { parseDateTime } from '@kaiten-audit/query'
 
-/** The newest generated item is at most this instant; everything else lies up to `SPAN_DAYS` before it. */
+/** The newest generated item is at this instant; the oldest `SPAN_DAYS` before it. */
 export const TIMELINE_END_MS = Date.UTC(2026, 3, 1, 12, 0, 0)
 export const SPAN_DAYS = 180
 const DAY_MS = 86_400_000
@@ -17,19 +17,22 @@ export function ascendingInstants(
   resolutionMs: number,
   tieRate: number,
 ): number[] {
-  const start = TIMELINE_END_MS - SPAN_DAYS * DAY_MS
-  const meanGap = (SPAN_DAYS * DAY_MS) / Math.max(count, 1)
-  const instants: number[] = []
-  let at = start
+  const span = SPAN_DAYS * DAY_MS
+  const start = TIMELINE_END_MS - span
+  // Gaps of 4·u³ (mean 1, skewed towards small values) give bursts of activity and quiet stretches, like a real
+  // audit log; a gap of 0 is a tie. Only + − × ÷, so the result is bit-identical on every machine (no Math.log).
+  const offsets: number[] = []
+  let total = 0
   for (let i = 0; i < count; i++) {
     if (i > 0 && !random.chance(tieRate)) {
-      // Exponential gaps: bursts of activity and quiet stretches, like a real audit log.
-      const gap = -Math.log(1 - random.next()) * meanGap
-      at += Math.max(resolutionMs, Math.round(gap / resolutionMs) * resolutionMs)
+      const u = random.next()
+      total += 4 * u * u * u + 1e-3
     }
-    instants.push(Math.min(at, TIMELINE_END_MS))
+    offsets.push(total)
   }
-  return instants
+  // Scaled to the span rather than clamped, so no pile of items shares the final instant.
+  const scale = total > 0 ? span / total : 0
+  return offsets.map((offset) => start + Math.round((offset * scale) / resolutionMs) * resolutionMs)
 }
 
 /** `2026-04-02T09:30:00Z` (kaiten.sh style: seconds). */
