@@ -74,6 +74,10 @@ describe('the faithful mocks', () => {
     // Only the deliberate burst may meet a 429: the pacing kept every other request within 5 per second.
     const rateLimit = report.checks.find((check) => check.id === RATE_LIMIT_CHECK)
     expect(rateLimit?.outcome).toBe('passed')
+    const retries = report.checks
+      .flatMap((check) => check.notes)
+      .filter((note) => note.includes('sent it again'))
+    expect(retries).toEqual([])
   }, 30_000)
 
   it('pass every check in the fast configuration the variants use (only the 429 check is skipped)', async () => {

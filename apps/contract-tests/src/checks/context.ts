@@ -1,9 +1,20 @@
 // What a check sees while it runs: its target, a recording HTTP layer, and ways to report what it found.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { RequestBudgetExhaustedError } from '../http/budget.js'
-import type { Exchange } from '../http/exchange.js'
+import { describeExchange, type Exchange } from '../http/exchange.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
 import type { Target } from './targets.js'
+
+/** The longest a retried request waits; kaiten.ru's window is one second, so more means a bad header. */
+export const MAX_RATE_LIMIT_WAIT_MS = 5_000
+
+/** Milliseconds until `X-RateLimit-Reset` (UTC epoch seconds), within [0, 5 s]; one second when it is unreadable. */
+export function rateLimitWaitMs(reset: string | undefined, nowMs: number): number {
+  const seconds = reset !== undefined && /^\d+$/.test(reset.trim()) ? Number(reset) : Number.NaN
+  const wait = Number.isFinite(seconds) ? seconds * 1000 - nowMs : 1000
+  return Math.min(Math.max(Math.ceil(wait), 0), MAX_RATE_LIMIT_WAIT_MS)
+}
 
 export interface CheckOptions {
   /** Whether the rate-limit checks may burst past kaiten.ru's limit (off when the server under test does not limit). */
@@ -62,8 +73,21 @@ export class CheckContext<T extends Target = Target> {
     private readonly recorder: Recorder,
   ) {}
 
-  /** Sends one request to this check's API; every response is recorded and validated against the spec. */
+  /**
+   * Sends one request to this check's API; every response is recorded and validated against the spec.
+   * A paced request that still meets 429 (another client shares the token's window) waits for the reset and is
+   * sent once more, with a note, so a busy live API does not fail an unrelated check.
+   */
   async send(spec: RequestSpec): Promise<Exchange> {
+    const first = await this.#sendOnce(spec)
+    if (first.status !== 429 || spec.paced === false) return first
+    const waitMs = rateLimitWaitMs(first.headers['x-ratelimit-reset'], Date.now())
+    this.note(`${describeExchange(first)}: waited ${waitMs} ms for X-RateLimit-Reset and sent it again`)
+    await sleep(waitMs)
+    return this.#sendOnce(spec)
+  }
+
+  async #sendOnce(spec: RequestSpec): Promise<Exchange> {
     let exchange: Exchange
     try {
       exchange = await this.recorder.send(this.target, this.checkId, spec)
