@@ -1,6 +1,6 @@
 import { validateResponse } from '@kaiten-audit/types/validation'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { kaitenRuHandlers } from '../src/handlers/kaiten-ru.js'
 import { kaitenShHandlers } from '../src/handlers/kaiten-sh.js'
 import { scenarios, uuidForId } from '../src/scenarios/index.js'
@@ -121,8 +121,11 @@ describe('scenarios', () => {
     server.resetHandlers()
     server.use(scenarios.insertDuringPaging(RU, { store: shStore }))
     await logs()
-    // MSW answers a resolver that throws with 500 and the error's message.
+    // MSW answers a resolver that throws with 500 and the error's message, and logs the stack.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const mismatch = await logs()
+    expect(logged).toHaveBeenCalled()
+    logged.mockRestore()
     expect(mismatch.status).toBe(500)
     expect(await mismatch.text()).toContain('a kaiten-sh store is not allowed for a kaiten-ru request')
   })
