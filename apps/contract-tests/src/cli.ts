@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm contract`: picks the target, runs every check, prints the summary, writes the reports, exits 0 only on success.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { parseEnv } from 'node:util'
 import { allCheckIds } from './checks/index.js'
 import { UsageError } from './config/errors.js'
 import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
@@ -22,12 +23,16 @@ interface Io {
   cwd: string
 }
 
-export async function main(argv: readonly string[], env: Environment, io: Io): Promise<number> {
-  const redact = createRedactor(secretsIn(env))
+export async function main(argv: readonly string[], processEnv: Environment, io: Io): Promise<number> {
+  let redact = createRedactor(secretsIn(processEnv))
   let options: CliOptions
   let selection: TargetSelection
   try {
-    options = parseCliOptions(argv, env)
+    options = parseCliOptions(argv, processEnv)
+    const env =
+      options.envFile === undefined ? processEnv : await withEnvFile(io.cwd, options.envFile, processEnv)
+    redact = createRedactor(secretsIn(env))
+    if (env !== processEnv) options = parseCliOptions(argv, env)
     if (options.help) {
       io.stdout(helpText())
       return EXIT_CODES.passed
@@ -97,6 +102,19 @@ async function run(options: CliOptions, selection: TargetSelection, io: Io): Pro
   } finally {
     await mocks.close()
   }
+}
+
+/** The file's variables under the environment's: a variable set in the environment is never replaced. */
+async function withEnvFile(cwd: string, path: string, env: Environment): Promise<Environment> {
+  let text: string
+  try {
+    text = await readFile(resolve(cwd, path), 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      `--env-file: ${JSON.stringify(path)} cannot be read (${describe(error)}); allowed: a readable dotenv file`,
+    )
+  }
+  return { ...parseEnv(text), ...env }
 }
 
 async function writeReport(

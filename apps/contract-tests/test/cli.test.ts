@@ -1,6 +1,6 @@
 // The CLI end to end, in-process: help, usage errors, a live-style run against the mock servers, report files,
 // exit codes, and tokens kept out of every output.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -69,6 +69,24 @@ describe('pnpm contract', () => {
     expect(await main([], env, io)).toBe(2)
     expect(out.stderr).toContain('KAITEN_RU_BASE_URL')
     expect(out.stderr).not.toContain(env.KAITEN_RU_TOKEN)
+  })
+
+  it('reads variables from --env-file, keeps the environment first, and never prints a token from the file', async () => {
+    await writeFile(
+      join(dir, 'contract.env'),
+      'KAITEN_RU_TOKEN=file-secret-token\nKAITEN_CONTRACT_MAX_REQUESTS=0\n',
+    )
+    const { out, io } = captureIo(dir)
+    // The environment's budget wins over the file's invalid one; the file's lone token is an incomplete setup.
+    expect(await main(['--env-file', 'contract.env'], { KAITEN_CONTRACT_MAX_REQUESTS: '20' }, io)).toBe(2)
+    expect(out.stderr).toContain('KAITEN_RU_TOKEN is set but KAITEN_RU_BASE_URL is not')
+    expect(out.stderr).not.toContain('file-secret-token')
+  })
+
+  it('exits 2 when --env-file cannot be read', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--env-file', 'missing.env'], {}, io)).toBe(2)
+    expect(out.stderr).toContain('--env-file: "missing.env" cannot be read')
   })
 
   it('verifies only the configured live API, reports the other as skipped, writes both reports, exits 0', async () => {

@@ -13,6 +13,8 @@ export interface CliOptions {
   maxRequests: number
   junitPath?: string
   markdownPath?: string
+  /** A dotenv file whose variables fill in what the environment does not set. */
+  envFile?: string
   /** Check id prefixes; empty: every check. */
   only: string[]
   timeoutMs: number
@@ -61,6 +63,7 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     maxRequests,
     ...(values.junit !== undefined ? { junitPath: nonEmpty('--junit', values.junit) } : {}),
     ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
+    ...(values['env-file'] !== undefined ? { envFile: nonEmpty('--env-file', values['env-file']) } : {}),
     only: values.only ?? [],
     timeoutMs:
       values.timeout !== undefined ? positiveInteger('--timeout', values.timeout) : DEFAULT_TIMEOUT_MS,
@@ -84,6 +87,7 @@ function parse(argv: readonly string[]) {
       'max-requests': { type: 'string' },
       junit: { type: 'string' },
       markdown: { type: 'string' },
+      'env-file': { type: 'string' },
       only: { type: 'string', multiple: true },
       timeout: { type: 'string' },
     },
@@ -104,6 +108,8 @@ Options:
   --max-requests <n>          requests one run may send over both APIs (default ${DEFAULT_MAX_REQUESTS})
   --junit <path>              also write a JUnit XML report to <path>
   --markdown <path>           also write a Markdown summary to <path> (e.g. for $GITHUB_STEP_SUMMARY)
+  --env-file <path>           read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
+                              variables already in the environment win
   --only <id-prefix>          run only checks whose id starts with it (repeatable); schema and drift
                               checks always run over what was recorded
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
