@@ -30,7 +30,7 @@ function headerText(text: string): string {
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
-export function isAuditLogsPath(url: URL, basePath: string): boolean {
+function isAuditLogsPath(url: URL, basePath: string): boolean {
   return pathBelow(url, basePath) === '/audit-logs'
 }
 

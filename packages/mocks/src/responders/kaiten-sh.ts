@@ -18,7 +18,7 @@ export interface KaitenShResponderOptions {
 const AUDIT_TRAILS = /^\/instances\/([^/]+)\/audit-trails$/
 
 /** `{instanceSlug}` of an audit-trails path below the base path, or null for any other path. */
-export function matchAuditTrailsPath(url: URL, basePath: string): string | null {
+function matchAuditTrailsPath(url: URL, basePath: string): string | null {
   const below = pathBelow(url, basePath)
   const match = below === null ? null : AUDIT_TRAILS.exec(below)
   if (!match) return null

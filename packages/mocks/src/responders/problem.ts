@@ -17,7 +17,7 @@ const TITLES: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 }
 
-export function problemBody(status: number, detail: string, errors?: ProblemErrorDetail[]): ProblemDetails {
+function problemBody(status: number, detail: string, errors?: ProblemErrorDetail[]): ProblemDetails {
   return {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',

@@ -17,7 +17,7 @@ export interface RateLimiter {
   take(key: string): RateLimitDecision
 }
 
-export function checkRateLimitOptions(options: RateLimitOptions): RateLimitOptions {
+function checkRateLimitOptions(options: RateLimitOptions): RateLimitOptions {
   const { requests, windowMs } = options
   if (!Number.isInteger(requests) || requests < 1)
     throw new Error(`rateLimit.requests: ${JSON.stringify(requests)} is not allowed; allowed: an integer ≥ 1`)

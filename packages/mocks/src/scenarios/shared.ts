@@ -23,7 +23,7 @@ export function apiOf(url: URL): ApiName {
   return /\/instances\/[^/]+\/audit-trails$/.test(url.pathname) ? 'kaiten-sh' : 'kaiten-ru'
 }
 
-export function checkTimes(times: number | undefined): number {
+function checkTimes(times: number | undefined): number {
   if (times === undefined) return Number.POSITIVE_INFINITY
   if (Number.isInteger(times) && times >= 0) return times
   throw new Error(

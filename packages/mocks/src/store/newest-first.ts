@@ -9,7 +9,7 @@ export interface Ordered {
 }
 
 /** True when `a` belongs before `b` in newest-first order. */
-export function isNewerThan(a: Ordered, b: Ordered): boolean {
+function isNewerThan(a: Ordered, b: Ordered): boolean {
   return a.at !== b.at ? a.at > b.at : a.tie > b.tie
 }
 

@@ -4,7 +4,7 @@ import { parseDateTime } from '@kaiten-audit/query'
 
 /** The newest generated item is at this instant; the oldest `SPAN_DAYS` before it. */
 export const TIMELINE_END_MS = Date.UTC(2026, 3, 1, 12, 0, 0)
-export const SPAN_DAYS = 180
+const SPAN_DAYS = 180
 const DAY_MS = 86_400_000
 
 /**
