@@ -3,6 +3,9 @@ import { RequestAbortedError, ResponseShapeError, requestIdOf } from './errors.j
 import { instantOf } from './instant.js'
 import type { Exchange } from './transport.js'
 
+/** Consecutive identical full pages after which the server is taken to ignore `offset`. */
+const MAX_REPEATED_PAGES = 10
+
 /** One page as the iterator saw it. */
 export interface Page<T> {
   /** The page's items, minus any already returned by an earlier page. */
@@ -70,6 +73,7 @@ export class AuditPages<T> implements AsyncIterable<T> {
     let boundaryTime = Number.POSITIVE_INFINITY
     const boundaryIds = new Set<string | number>()
     let previous: { first: string | number; last: string | number } | undefined
+    let repeatedPages = 0
 
     for (;;) {
       if (signal?.aborted) throw RequestAbortedError.fromSignal(signal)
@@ -89,15 +93,21 @@ export class AuditPages<T> implements AsyncIterable<T> {
       if (first === undefined || last === undefined) return
       if (upperBound === undefined && !source.hasUpperBound) upperBound = source.timeOf(first)
 
-      // A server that ignores `offset` would otherwise be paged forever.
+      // A server that ignores `offset` would otherwise be paged forever. One repeated page is legitimate (exactly a
+      // page of events inserted at or below the pin since the last request), so only a run of them counts.
       const ends = { first: source.idOf(first), last: source.idOf(last) }
-      if (
-        previous &&
+      const repeated =
+        previous !== undefined &&
         items.length === source.pageSize &&
         ends.first === previous.first &&
         ends.last === previous.last
-      ) {
-        fail('$', `the items from offset ${offset}`, `the same page as the previous offset (offset ignored?)`)
+      repeatedPages = repeated ? repeatedPages + 1 : 0
+      if (repeatedPages >= MAX_REPEATED_PAGES) {
+        fail(
+          '$',
+          `the items from offset ${offset}`,
+          `the same page ${repeatedPages + 1} times in a row (offset ignored?)`,
+        )
       }
       previous = ends
 
