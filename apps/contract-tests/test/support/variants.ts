@@ -221,6 +221,16 @@ export const kaitenRuVariants: Variant[] = [
     finding: /^gap: id [0-9a-f-]+/,
   },
   {
+    name: 'overlapping pages (offset one short)',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      const offset = Number(query.get('offset') ?? '0')
+      if (offset > 0) query.set('offset', String(offset - 1))
+    }),
+    caughtBy: 'kaiten-ru.pagination.no-gaps-no-overlaps',
+    finding: /^overlap: id [0-9a-f-]+ appeared on page 1 and again on page 2$/,
+  },
+  {
     name: 'oldest first',
     api: 'kaiten-ru',
     wrap: rewritePage((items) => [...items].reverse()),
