@@ -99,10 +99,10 @@ describe('renderMarkdown', () => {
 describe('renderTerminal', () => {
   it('lists every check with its outcome and ends with the verdict', () => {
     const text = renderTerminal(report, { colour: false })
-    expect(text).toContain('  ✓ Order is newest first kaiten-ru.pagination.order · 2 req · 12 ms')
+    expect(text).toContain('  ✓ Order is newest first (kaiten-ru.pagination.order · 2 req · 12 ms)')
     expect(text).toContain('      → 400 is documented with no body, but one was sent')
     expect(text).toContain('        request: GET /audit-logs?categories=not_a_category → 400')
-    expect(text).toContain('  ○ Order is newest first kaiten-ru.errors.403-without-access')
+    expect(text).toContain('  ○ Order is newest first (kaiten-ru.errors.403-without-access')
     expect(text.trimEnd().split('\n').at(-1)).toBe(
       'FAIL 4 checks: 1 passed, 1 failed, 1 errored, 1 skipped · 9 of 300 requests · 4.2 s',
     )

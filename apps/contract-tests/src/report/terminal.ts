@@ -37,7 +37,7 @@ function checkLines(
   check: CheckResult,
   paint: (style: keyof typeof colours, text: string) => string,
 ): string[] {
-  const head = `  ${paint(check.outcome, symbols[check.outcome])} ${check.title} ${paint('dim', `${check.id} · ${check.requests} req · ${check.durationMs} ms`)}`
+  const head = `  ${paint(check.outcome, symbols[check.outcome])} ${check.title} ${paint('dim', `(${check.id} · ${check.requests} req · ${check.durationMs} ms)`)}`
   const lines = [head]
   if (check.reason !== undefined) lines.push(`      ${paint(check.outcome, check.reason)}`)
   for (const finding of check.findings) {
