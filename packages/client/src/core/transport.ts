@@ -78,7 +78,12 @@ export async function sendWithRetries(
     const attempt = attemptSignal(callerSignal, timeoutMs)
     let result: AttemptResult
     try {
-      result = await perform({ signal: attempt.signal, authorization: `Bearer ${token}` })
+      // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
+      // signal, and a stalled body must still end at the timeout.
+      result = await untilAborted(
+        perform({ signal: attempt.signal, authorization: `Bearer ${token}` }),
+        attempt.signal,
+      )
     } catch (error) {
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
       const failure = attempt.timedOut()
@@ -185,6 +190,25 @@ function attemptSignal(
       callerSignal?.removeEventListener('abort', onAbort)
     },
   }
+}
+
+/** Settles like `promise`, or rejects as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
 }
 
 /** fetch errors wrap the system error (`ECONNREFUSED`, …) in `cause`; name both without any request data. */
