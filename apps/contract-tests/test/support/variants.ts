@@ -313,6 +313,13 @@ export const kaitenRuVariants: Variant[] = [
     finding: /does not match the filter/,
   },
   {
+    name: 'author_id filter matches nothing',
+    api: 'kaiten-ru',
+    wrap: rewritePage((items, request) => (new URL(request.url).searchParams.has('author_id') ? [] : items)),
+    caughtBy: 'kaiten-ru.filters.author',
+    finding: /^the event the filter was taken from \(id [0-9a-f-]+\) is missing$/,
+  },
+  {
     name: 'id filter ignored',
     api: 'kaiten-ru',
     wrap: drop('id'),

@@ -1,9 +1,11 @@
 // kaiten.sh `event_name` is an exact match: it holds on every entry, and a strict prefix of a real name matches nothing.
 import { describeExchange } from '../../http/exchange.js'
 import type { CheckDefinition } from '../context.js'
-import { reportLimited, requireItems, samplePage } from '../shared/list-api.js'
+import { reportLimited, requireItems, samplePage, timeOf } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 import { kaitenShList } from './list.js'
+
+const FILTER_PAGE = 50
 
 export const eventNameCheck: CheckDefinition<KaitenShTarget> = {
   id: 'kaiten-sh.filters.event-name',
@@ -40,7 +42,12 @@ export const eventNameCheck: CheckDefinition<KaitenShTarget> = {
       ),
       request,
     )
-    if (!page.items.some((entry) => entry.id === chosen.id)) {
+    // The chosen entry comes first unless a full page of ties at its own instant is listed before it.
+    const chosenTime = timeOf(context, kaitenShList, chosen)
+    const tiesOnly =
+      page.items.length >= FILTER_PAGE &&
+      page.items.every((entry) => timeOf(context, kaitenShList, entry) === chosenTime)
+    if (!tiesOnly && !page.items.some((entry) => entry.id === chosen.id)) {
       context.fail(`the entry the filter was taken from (id ${chosen.id}) is missing`, {
         request,
         expected: `an entry with id ${chosen.id}`,
