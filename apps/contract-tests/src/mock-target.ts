@@ -15,9 +15,9 @@ export interface MockTarget {
 }
 
 export async function startMockTarget(
-  options: Pick<MockServersOptions, 'wrap' | 'rateLimit' | 'seed'> = {},
+  options: Pick<MockServersOptions, 'wrap' | 'rateLimit' | 'seed' | 'sizes'> = {},
 ): Promise<MockTarget> {
-  const servers = await startMockServers({ sizes: MOCK_SIZES, ...options })
+  const servers = await startMockServers({ ...options, sizes: { ...MOCK_SIZES, ...options.sizes } })
   return {
     kaitenSh: {
       api: 'kaiten-sh',

@@ -40,3 +40,35 @@ describe('a run with a small budget', () => {
     }
   })
 })
+
+describe('the number of requests', () => {
+  async function requestsPerApi(sizes: { kaitenShEntries: number; kaitenRuEvents: number }) {
+    const mocks = await startMockTarget({ rateLimit: false, sizes })
+    try {
+      const report = await runContract({
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+        pacing: false,
+        rateLimitChecks: false,
+      })
+      expect(
+        report.checks.filter((check) => check.outcome !== 'passed' && check.outcome !== 'skipped'),
+      ).toEqual([])
+      const sum = (api: string) =>
+        report.checks.filter((check) => check.api === api).reduce((total, check) => total + check.requests, 0)
+      return { sh: sum('kaiten-sh'), ru: sum('kaiten-ru') }
+    } finally {
+      await mocks.close()
+    }
+  }
+
+  it('does not grow with the size of the log: windows, not scans', async () => {
+    const small = await requestsPerApi({ kaitenShEntries: 1500, kaitenRuEvents: 1200 })
+    const large = await requestsPerApi({ kaitenShEntries: 9000, kaitenRuEvents: 8000 })
+    // Denser data puts a few more ties into a window (one more small page at most); a scan would grow sixfold.
+    expect(Math.abs(large.sh - small.sh)).toBeLessThanOrEqual(2)
+    expect(Math.abs(large.ru - small.ru)).toBeLessThanOrEqual(2)
+    expect(large.sh + large.ru).toBeLessThan(100)
+  })
+})
