@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `pnpm contract`: picks the target, runs every check, prints the summary, writes the reports, exits 0 only on success.
+import { realpathSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseEnv } from 'node:util'
 import { allCheckIds } from './checks/index.js'
 import { UsageError } from './config/errors.js'
@@ -134,8 +136,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-const isEntryPoint = import.meta.url === new URL(`file://${process.argv[1] ?? ''}`).href
-if (isEntryPoint) {
+/** True when node runs this file, also through the package's `kaiten-contract` bin symlink. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1]
+  if (script === undefined) return false
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
   const env = process.env
   const colour =
     env.FORCE_COLOR !== undefined ? env.FORCE_COLOR !== '0' : !env.NO_COLOR && process.stdout.isTTY === true
