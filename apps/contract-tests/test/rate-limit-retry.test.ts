@@ -1,3 +1,4 @@
+import type { Responder } from '@kaiten-audit/mocks/server'
 import { describe, expect, it } from 'vitest'
 import { MAX_RATE_LIMIT_WAIT_MS, rateLimitWaitMs } from '../src/checks/context.js'
 import { startMockTarget } from '../src/mock-target.js'
@@ -20,8 +21,20 @@ describe('rateLimitWaitMs', () => {
 
 describe('a paced request that meets 429', () => {
   it('is sent again after the reset, noted, and the check still passes', async () => {
-    // The run's own pacing is off, as if another client were using the same token's window.
-    const mocks = await startMockTarget({ rateLimit: true })
+    // As if another client had spent the token's window: the third request is refused once.
+    let calls = 0
+    const busy =
+      (faithful: Responder): Responder =>
+      async (request) => {
+        calls++
+        if (calls !== 3) return faithful(request)
+        const reset = String(Math.ceil(Date.now() / 1000))
+        return new Response(null, {
+          status: 429,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        })
+      }
+    const mocks = await startMockTarget({ rateLimit: false, wrap: { kaitenRu: busy } })
     try {
       const report = await runContract({
         target: 'mocks',
@@ -31,11 +44,15 @@ describe('a paced request that meets 429', () => {
       })
       const walk = report.checks.find((check) => check.id === 'kaiten-ru.pagination.no-gaps-no-overlaps')
       expect(walk?.outcome, JSON.stringify(walk)).toBe('passed')
-      expect(
-        walk?.notes.some((note) => /→ 429: waited \d+ ms for X-RateLimit-Reset and sent it again/.test(note)),
-      ).toBe(true)
+      const retries = walk?.notes.filter((note) =>
+        /→ 429: waited \d+ ms for X-RateLimit-Reset and sent it again/.test(note),
+      )
+      expect(retries).toHaveLength(1)
+      // The refused request and its repeat both count against the budget.
+      expect(walk?.requests).toBe(report.requestsUsed)
+      expect(report.requestsUsed).toBe(calls)
     } finally {
       await mocks.close()
     }
-  }, 20_000)
+  })
 })
