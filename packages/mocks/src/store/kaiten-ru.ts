@@ -12,7 +12,7 @@ import {
   generateUsers,
   remoteAddress,
 } from './kaiten-ru-data.js'
-import { insertNewestFirst } from './newest-first.js'
+import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
 
 export interface KaitenRuStoreOptions {
@@ -67,18 +67,23 @@ function generate(seed: number, count: number): State {
   kinds.forEach((kind, i) => {
     const ms = instants[i] as number
     const author = kind.system ? null : random.pick(users)
-    store(state, {
-      id: random.uuid(),
-      app_name: kind.system || kind.category === 'import' ? random.pick(APP_NAMES) : null,
-      company_uid: companyUid,
-      ...authorFields(author, ms < renameAt, kind, random),
-      category: kind.category,
-      action: kind.action,
-      message: kind.message,
-      details: detailsFor(kind, random, users),
-      created: toMillisecondsText(ms),
-    })
+    store(
+      state,
+      {
+        id: random.uuid(),
+        app_name: kind.system || kind.category === 'import' ? random.pick(APP_NAMES) : null,
+        company_uid: companyUid,
+        ...authorFields(author, ms < renameAt, kind, random),
+        category: kind.category,
+        action: kind.action,
+        message: kind.message,
+        details: detailsFor(kind, random, users),
+        created: toMillisecondsText(ms),
+      },
+      true,
+    )
   })
+  sortNewestFirst(state.events)
   return state
 }
 
@@ -123,12 +128,15 @@ function authorFields(
   }
 }
 
-function store(state: State, event: AuditLogEvent): AuditLogEvent {
+/** Stores one event; `bulk` leaves ordering to one sort after generation (see `sortNewestFirst`). */
+function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent {
   const frozen = deepFreeze(event)
   const at = instantOf('created', frozen.created)
   state.latestMs = Math.max(state.latestMs, Math.floor(at / 1000))
   state.ids.add(frozen.id)
-  insertNewestFirst(state.events, { at, tie: frozen.id, event: frozen })
+  const stored = { at, tie: frozen.id, event: frozen }
+  if (bulk) state.events.push(stored)
+  else insertNewestFirst(state.events, stored)
   return frozen
 }
 

@@ -4,7 +4,7 @@ import { type AuditTrailEntry, knownEventNameValues } from '@kaiten-audit/types'
 import { checkSeed, createRandom, deriveSeed, type Random } from '../random.js'
 import { deepFreeze } from './deep-freeze.js'
 import { EVENT_NAME_WEIGHTS, INSTANCE_SLUGS, payloadFor, STATUS_BY_EVENT_NAME } from './kaiten-sh-data.js'
-import { insertNewestFirst } from './newest-first.js'
+import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toSecondsText } from './timeline.js'
 
 export interface KaitenShInstance {
@@ -81,13 +81,19 @@ function generate(seed: number, entryCount: number, instanceCount: number): Stat
   }
   plan.forEach(({ instance, eventName }, i) => {
     const ms = instants[i] as number
-    store(state, instance, {
-      eventName,
-      payload: payloadFor(eventName, random),
-      status: STATUS_BY_EVENT_NAME[eventName as keyof typeof STATUS_BY_EVENT_NAME],
-      timestamp: toSecondsText(ms),
-    })
+    store(
+      state,
+      instance,
+      {
+        eventName,
+        payload: payloadFor(eventName, random),
+        status: STATUS_BY_EVENT_NAME[eventName as keyof typeof STATUS_BY_EVENT_NAME],
+        timestamp: toSecondsText(ms),
+      },
+      true,
+    )
   })
+  for (const trail of state.trails.values()) sortNewestFirst(trail)
   return state
 }
 
@@ -112,10 +118,12 @@ function ensureEveryEventNamePerInstance(
   }
 }
 
+/** Stores one entry; `bulk` leaves ordering to one sort after generation (see `sortNewestFirst`). */
 function store(
   state: State,
   instance: KaitenShInstance,
   fields: Omit<AuditTrailEntry, 'id' | 'instanceId' | 'instanceSlug'>,
+  bulk = false,
 ): AuditTrailEntry {
   const entry: AuditTrailEntry = deepFreeze({
     id: state.nextId++,
@@ -126,7 +134,9 @@ function store(
   const at = instantOf('timestamp', entry.timestamp)
   state.latestMs = Math.max(state.latestMs, Math.floor(at / 1000))
   const trail = state.trails.get(instance.slug) as StoredEntry[]
-  insertNewestFirst(trail, { at, tie: entry.id, entry })
+  const stored = { at, tie: entry.id, entry }
+  if (bulk) trail.push(stored)
+  else insertNewestFirst(trail, stored)
   return entry
 }
 

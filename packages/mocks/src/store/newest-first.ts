@@ -13,6 +13,16 @@ function isNewerThan(a: Ordered, b: Ordered): boolean {
   return a.at !== b.at ? a.at > b.at : a.tie > b.tie
 }
 
+function compareNewestFirst(a: Ordered, b: Ordered): number {
+  if (a.at !== b.at) return b.at - a.at
+  return a.tie > b.tie ? -1 : a.tie < b.tie ? 1 : 0
+}
+
+/** Sorts a whole list newest first at once: building a large store by repeated insertion would be quadratic. */
+export function sortNewestFirst<T extends Ordered>(list: T[]): T[] {
+  return list.sort(compareNewestFirst)
+}
+
 /** Inserts `item` into the newest-first list `list` in place (binary search), keeping the order stable. */
 export function insertNewestFirst<T extends Ordered>(list: T[], item: T): void {
   let low = 0
