@@ -14,7 +14,7 @@ export function useMswServer(...handlers: RequestHandler[]): SetupServer {
   return server
 }
 
-/** Every request the server sees from now on, in order (cleared by the returned `clear`). */
+/** Every request the server sees, in order; emptied after each test. */
 export function recordRequests(server: SetupServer): { requests: Request[]; urls: () => URL[] } {
   const requests: Request[] = []
   server.events.on('request:start', ({ request }) => {
