@@ -75,10 +75,12 @@ const auditLogEventMismatch: ItemCheck = (event) => {
 export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuClient {
   const config = transportConfig(options, { rateLimit: { ...KAITEN_RU_RATE_LIMIT }, useRateLimitReset: true })
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  // Error messages name the URL; user info is removed once here rather than on every call.
+  const safeBase = safeUrl(baseUrl).replace(/\/+$/, '')
   const raw = createClient<KaitenRuPaths>({ baseUrl, fetch: rawClientFetch(config) })
 
   const listWith = async (search: URLSearchParams, call: CallOptions): Promise<AuditLogEvent[]> => {
-    const exchange = await get(raw, config, baseUrl, search, call)
+    const exchange = await get(raw, config, safeBase, search, call)
     return parseItems<AuditLogEvent>(exchange, auditLogEventMismatch)
   }
 
@@ -112,7 +114,7 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
           const search = new URLSearchParams(base)
           search.set('offset', String(offset))
           if (upperBound !== undefined) search.set('to', upperBound)
-          const exchange = await get(raw, config, baseUrl, search, call)
+          const exchange = await get(raw, config, safeBase, search, call)
           return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
         },
       })
@@ -123,12 +125,12 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
 async function get(
   raw: Client<KaitenRuPaths>,
   config: TransportConfig,
-  baseUrl: string,
+  safeBase: string,
   search: URLSearchParams,
   call: CallOptions,
 ): Promise<Exchange> {
   const query = search.toString()
-  const description = { method: 'GET', url: safeUrl(`${baseUrl}/audit-logs${query ? `?${query}` : ''}`) }
+  const description = { method: 'GET', url: `${safeBase}/audit-logs${query ? `?${query}` : ''}` }
   return sendWithRetries(
     config,
     call,

@@ -69,6 +69,8 @@ const auditTrailEntryMismatch: ItemCheck = (entry) => {
 export function createKaitenShClient(options: KaitenShClientOptions): KaitenShClient {
   const config = transportConfig(options, { rateLimit: false, useRateLimitReset: false })
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  // Error messages name the URL; user info is removed once here rather than on every call.
+  const safeBase = safeUrl(baseUrl).replace(/\/+$/, '')
   const raw = createClient<KaitenShPaths>({ baseUrl, fetch: rawClientFetch(config) })
 
   return {
@@ -81,7 +83,7 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       const search = toKaitenShSearchParams(params)
       const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
       if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
-      const exchange = await get(raw, config, baseUrl, instanceSlug, search.value, call)
+      const exchange = await get(raw, config, safeBase, instanceSlug, search.value, call)
       return parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch)
     },
 
@@ -106,7 +108,7 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
           const page = new URLSearchParams(base)
           page.set('offset', String(offset))
           if (upperBound !== undefined) page.set('before', upperBound)
-          const exchange = await get(raw, config, baseUrl, instanceSlug, page, call)
+          const exchange = await get(raw, config, safeBase, instanceSlug, page, call)
           return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
         },
       })
@@ -135,14 +137,14 @@ function instanceSlugIssue(slug: unknown): ParameterIssue | undefined {
 async function get(
   raw: Client<KaitenShPaths>,
   config: TransportConfig,
-  baseUrl: string,
+  safeBase: string,
   instanceSlug: string,
   search: URLSearchParams,
   call: CallOptions,
 ): Promise<Exchange> {
   const query = search.toString()
   const path = `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
-  const description = { method: 'GET', url: safeUrl(`${baseUrl}${path}${query ? `?${query}` : ''}`) }
+  const description = { method: 'GET', url: `${safeBase}${path}${query ? `?${query}` : ''}` }
   return sendWithRetries(
     config,
     call,

@@ -66,4 +66,10 @@ describe('auth', () => {
     expect(() => ruClient({ baseUrl: 'ftp://example.kaiten.ru' })).toThrow(/absolute http\(s\) URL/)
     expect(RU_BASE_URL).toMatch(/^https:/)
   })
+
+  it('refuses credentials in the base URL without repeating them', () => {
+    const attempt = () => ruClient({ baseUrl: 'https://admin:hunter2-secret@example.kaiten.ru/api/latest' })
+    expect(attempt).toThrow(/baseUrl: https:\/\/example.kaiten.ru\/api\/latest with user info is not allowed/)
+    expect(attempt).not.toThrow(/hunter2/)
+  })
 })

@@ -1,5 +1,6 @@
 import { checkTokenSource, type TokenSource } from './auth.js'
 import { RateLimiter } from './rate-limit.js'
+import { safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
 import type { CallOptions, FetchFunction, TransportConfig } from './transport.js'
 
@@ -58,8 +59,14 @@ export function transportConfig(
 }
 
 function checkBaseUrl(baseUrl: unknown): void {
-  if (typeof baseUrl === 'string' && URL.canParse(baseUrl) && /^https?:$/.test(new URL(baseUrl).protocol))
-    return
+  const parsed = typeof baseUrl === 'string' && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined
+  if (parsed && (parsed.username || parsed.password)) {
+    // fetch refuses URLs with credentials, and the message must not repeat them.
+    throw new TypeError(
+      `baseUrl: ${safeUrl(baseUrl as string)} with user info is not allowed; allowed: a URL without user:password@ (the credential goes in token)`,
+    )
+  }
+  if (parsed && /^https?:$/.test(parsed.protocol)) return
   throw new TypeError(
     `baseUrl: ${JSON.stringify(baseUrl) ?? String(baseUrl)} is not allowed; allowed: an absolute http(s) URL, e.g. https://acme.kaiten.ru/api/latest`,
   )
