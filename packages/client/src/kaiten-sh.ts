@@ -158,9 +158,9 @@ async function get(
           querySerializer: () => query,
           parseAs: 'text',
           headers: { Authorization: authorization },
-          signal,
-          // The plain fetch: this call already has retries, pacing and a timeout around it.
-          fetch: config.fetch,
+          // The plain fetch, given the attempt's signal: this call already has retries, pacing and a timeout
+          // around it.
+          fetch: (request: Request) => config.fetch(request, signal),
         }),
       ),
     { throwOnHttpError: true },

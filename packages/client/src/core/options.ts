@@ -2,7 +2,7 @@ import { checkTokenSource, type TokenSource } from './auth.js'
 import { RateLimiter } from './rate-limit.js'
 import { safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
-import type { CallOptions, FetchFunction, TransportConfig } from './transport.js'
+import { type CallOptions, type FetchFunction, signalledFetch, type TransportConfig } from './transport.js'
 
 /** Options shared by both clients. */
 export interface ClientOptions {
@@ -40,10 +40,12 @@ export function transportConfig(
   checkMaxRetries(maxRetries)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   checkTimeout(timeoutMs)
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('fetch: expected a function (request: Request) => Promise<Response>')
+  }
   const rateLimit = options.rateLimit ?? defaults.rateLimit
-  const fetchFunction = options.fetch ?? ((request: Request) => globalThis.fetch(request))
   return {
-    fetch: fetchFunction,
+    fetch: signalledFetch(options.fetch),
     token: options.token,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retryDelay, maxRetries },
     timeoutMs,

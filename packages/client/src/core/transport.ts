@@ -14,6 +14,19 @@ import { sleep } from './sleep.js'
 
 export type FetchFunction = (request: Request) => Promise<Response>
 
+/** Sends a request under an attempt's signal. */
+export type SignalledFetch = (request: Request, signal: AbortSignal) => Promise<Response>
+
+/**
+ * The platform's fetch takes the signal as an init option, so the request is built once without one and the signal
+ * is attached when it is sent: every request that follows a signal costs undici measurably (about 4 % of a local
+ * round trip in the benchmark). An injected fetch receives one `Request` that carries the signal.
+ */
+export function signalledFetch(injected: FetchFunction | undefined): SignalledFetch {
+  if (injected) return (request, signal) => injected(new Request(request, { signal }))
+  return (request, signal) => globalThis.fetch(request, { signal })
+}
+
 /** Options any single call may override. */
 export interface CallOptions {
   /** Aborts the call (and an iteration: it ends with `RequestAbortedError`). */
@@ -25,7 +38,7 @@ export interface CallOptions {
 }
 
 export interface TransportConfig {
-  fetch: FetchFunction
+  fetch: SignalledFetch
   token: TokenSource
   retry: RetryPolicy
   timeoutMs: number
@@ -139,7 +152,7 @@ export function rawClientFetch(config: TransportConfig): FetchFunction {
       async ({ signal, authorization }) => {
         const headers = new Headers(request.headers)
         headers.set('Authorization', authorization)
-        const response = await config.fetch(new Request(request, { headers, signal }))
+        const response = await config.fetch(new Request(request, { headers }), signal)
         return { response, bodyText: await response.text() }
       },
       { throwOnHttpError: false },
