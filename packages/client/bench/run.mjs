@@ -13,7 +13,7 @@ const TOKEN = 'bench-token-0123456789'
 const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 2000)
 const ITERATE_EVENTS = Number(process.env.BENCH_ITERATE_EVENTS ?? 1_000_000)
 const SMALL_EVENTS = 10_000
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 
 async function startServer() {
   const child = spawn(process.execPath, [here('./server.mjs')], {

@@ -17,6 +17,7 @@ import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js
 import {
   type CallOptions,
   type Exchange,
+  HelperRequest,
   rawClientFetch,
   sendWithRetries,
   type TransportConfig,
@@ -160,7 +161,8 @@ async function get(
           headers: { Authorization: authorization },
           // The plain fetch, given the attempt's signal: this call already has retries, pacing and a timeout
           // around it.
-          fetch: (request: Request) => config.fetch(request, signal),
+          fetch: (request: Request | HelperRequest) => config.fetch(request, signal),
+          Request: HelperRequest as unknown as typeof Request,
         }),
       ),
     { throwOnHttpError: true },

@@ -7,6 +7,14 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?
 export const DATE_TIME_ALLOWED =
   'an RFC 3339 date-time with a zone, e.g. 2026-04-01T00:00:00Z, or a valid Date'
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+// Arithmetic rather than a Date round trip: clients check every item of every page with this.
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number)
+}
+
 /**
  * Parses an RFC 3339 date-time to epoch microseconds (exact up to microseconds, which both services' timestamps fit),
  * or null when the text is not one. Calendar-invalid dates (Feb 30, hour 24) are rejected, not rolled over.
@@ -22,8 +30,7 @@ export function parseDateTime(text: string): number | null {
   const minute = Number(mi)
   const second = Number(s)
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (day < 1 || day > daysInMonth) return null
+  if (day < 1 || day > daysInMonth(year, month)) return null
   let offsetMinutes = 0
   if (zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1

@@ -150,3 +150,31 @@ describe('kaiten.sh query', () => {
     expect(toKaitenShSearchParams({ event_name: '' }).ok).toBe(false)
   })
 })
+
+describe('parseDateTime calendar', () => {
+  it('knows leap years', () => {
+    expect(parseDateTime('2024-02-29T00:00:00Z')).not.toBeNull()
+    expect(parseDateTime('2000-02-29T00:00:00Z')).not.toBeNull()
+    expect(parseDateTime('2100-02-29T00:00:00Z')).toBeNull()
+    expect(parseDateTime('2026-02-29T00:00:00Z')).toBeNull()
+    expect(parseDateTime('2026-04-31T00:00:00Z')).toBeNull()
+    expect(parseDateTime('2026-12-31T23:59:59Z')).not.toBeNull()
+  })
+
+  it('accepts exactly the calendar days Date knows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00Z`
+          const date = new Date(0)
+          date.setUTCFullYear(y, m - 1, d)
+          const real = date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+          expect(parseDateTime(text) !== null).toBe(real)
+        },
+      ),
+    )
+  })
+})

@@ -14,8 +14,31 @@ import { sleep } from './sleep.js'
 
 export type FetchFunction = (request: Request) => Promise<Response>
 
+/** What the helpers' requests carry: a GET needs no more. */
+export interface RequestLine {
+  readonly url: string
+  readonly method: string
+  readonly headers: Headers
+}
+
+/**
+ * The request openapi-fetch builds for the helpers (its `Request` option). A platform `Request` is costly to build
+ * and undici copies it again inside `fetch`; the helpers only need the URL, method and headers it computed.
+ */
+export class HelperRequest implements RequestLine {
+  readonly url: string
+  readonly method: string
+  readonly headers: Headers
+  constructor(url: string | URL, init: RequestInit = {}) {
+    this.url = String(url)
+    this.method = init.method ?? 'GET'
+    // openapi-fetch hands over the Headers it merged; copying them again would only cost time.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers)
+  }
+}
+
 /** Sends a request under an attempt's signal. */
-export type SignalledFetch = (request: Request, signal: AbortSignal) => Promise<Response>
+export type SignalledFetch = (request: Request | RequestLine, signal: AbortSignal) => Promise<Response>
 
 /**
  * The platform's fetch takes the signal as an init option, so the request is built once without one and the signal
@@ -23,8 +46,18 @@ export type SignalledFetch = (request: Request, signal: AbortSignal) => Promise<
  * round trip in the benchmark). An injected fetch receives one `Request` that carries the signal.
  */
 export function signalledFetch(injected: FetchFunction | undefined): SignalledFetch {
-  if (injected) return (request, signal) => injected(new Request(request, { signal }))
-  return (request, signal) => globalThis.fetch(request, { signal })
+  if (injected) {
+    return (request, signal) =>
+      injected(
+        request instanceof Request
+          ? new Request(request, { signal })
+          : new Request(request.url, { method: request.method, headers: request.headers, signal }),
+      )
+  }
+  return (request, signal) =>
+    request instanceof Request
+      ? globalThis.fetch(request, { signal })
+      : globalThis.fetch(request.url, { method: request.method, headers: request.headers, signal })
 }
 
 /** Options any single call may override. */
