@@ -8,7 +8,7 @@ import {
 import type { AuditLogEvent, KaitenRuPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
-import { attemptResultOf } from './core/openapi-result.js'
+import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
@@ -24,7 +24,6 @@ import {
 import {
   type CallOptions,
   type Exchange,
-  HelperRequest,
   rawClientFetch,
   sendWithRetries,
   type TransportConfig,
@@ -136,19 +135,8 @@ async function get(
     config,
     call,
     description,
-    async ({ signal, authorization }) =>
-      attemptResultOf(
-        await raw.GET('/audit-logs', {
-          // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
-          querySerializer: () => query,
-          parseAs: 'text',
-          headers: { Authorization: authorization },
-          // The plain fetch, given the attempt's signal: this call already has retries, pacing and a timeout
-          // around it.
-          fetch: (request: Request | HelperRequest) => config.fetch(request, signal),
-          Request: HelperRequest as unknown as typeof Request,
-        }),
-      ),
+    async (attempt) =>
+      attemptResultOf(await raw.GET('/audit-logs', helperGetOptions(config, attempt, query))),
     { throwOnHttpError: true },
   )
 }

@@ -8,7 +8,7 @@ import {
 import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
-import { attemptResultOf } from './core/openapi-result.js'
+import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
@@ -17,7 +17,6 @@ import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js
 import {
   type CallOptions,
   type Exchange,
-  HelperRequest,
   rawClientFetch,
   sendWithRetries,
   type TransportConfig,
@@ -150,19 +149,12 @@ async function get(
     config,
     call,
     description,
-    async ({ signal, authorization }) =>
+    async (attempt) =>
       attemptResultOf(
         await raw.GET('/instances/{instanceSlug}/audit-trails', {
           // openapi-fetch percent-encodes path parameters with encodeURIComponent, as `path` above does.
           params: { path: { instanceSlug } },
-          // The query text was built and checked by @kaiten-audit/query; openapi-fetch only appends it.
-          querySerializer: () => query,
-          parseAs: 'text',
-          headers: { Authorization: authorization },
-          // The plain fetch, given the attempt's signal: this call already has retries, pacing and a timeout
-          // around it.
-          fetch: (request: Request | HelperRequest) => config.fetch(request, signal),
-          Request: HelperRequest as unknown as typeof Request,
+          ...helperGetOptions(config, attempt, query),
         }),
       ),
     { throwOnHttpError: true },

@@ -1,6 +1,7 @@
 import type { ParameterIssue } from '@kaiten-audit/query'
-import { RequestAbortedError, ResponseShapeError, requestIdOf } from './errors.js'
+import { RequestAbortedError } from './errors.js'
 import { instantOf } from './instant.js'
+import { shapeError } from './response-shape.js'
 import type { Exchange } from './transport.js'
 
 /** Consecutive identical full pages after which the server is taken to ignore `offset`. */
@@ -79,14 +80,7 @@ export class AuditPages<T> implements AsyncIterable<T> {
       if (signal?.aborted) throw RequestAbortedError.fromSignal(signal)
       const { items, exchange } = await source.fetchPage(offset, upperBound, signal)
       const fail = (path: string, expected: string, actual: string): never => {
-        throw new ResponseShapeError(
-          { path, expected, actual },
-          {
-            request: exchange.request,
-            status: exchange.response.status,
-            requestId: requestIdOf(exchange.response.headers),
-          },
-        )
+        throw shapeError(exchange, path, expected, actual)
       }
       const first = items[0]
       const last = items[items.length - 1]

@@ -27,14 +27,7 @@ export const isDateTime = (value: unknown): boolean => typeof value === 'string'
  */
 export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
   const fail = (path: string, expected: string, actual: string): never => {
-    throw new ResponseShapeError(
-      { path, expected, actual },
-      {
-        request: exchange.request,
-        status: exchange.response.status,
-        requestId: requestIdOf(exchange.response.headers),
-      },
-    )
+    throw shapeError(exchange, path, expected, actual)
   }
   const text = exchange.bodyText ?? ''
   let body: unknown
@@ -60,6 +53,23 @@ export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
       fail(`$[${index}].${mismatch.field}`, mismatch.expected, describeJson(record[mismatch.field]))
   }
   return body as T[]
+}
+
+/** A `ResponseShapeError` about one exchange: where in the body, what the spec expects, what came. */
+export function shapeError(
+  exchange: Exchange,
+  path: string,
+  expected: string,
+  actual: string,
+): ResponseShapeError {
+  return new ResponseShapeError(
+    { path, expected, actual },
+    {
+      request: exchange.request,
+      status: exchange.response.status,
+      requestId: requestIdOf(exchange.response.headers),
+    },
+  )
 }
 
 function describeJson(value: unknown): string {
