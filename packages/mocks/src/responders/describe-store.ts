@@ -1,6 +1,6 @@
 // Names what was passed as a store, for the error when it is the wrong one.
 
-export function describeStore(store: unknown): string {
+function describeStore(store: unknown): string {
   const api = (store as { api?: unknown } | null | undefined)?.api
   if (typeof api === 'string') return `a ${api} store`
   return store === undefined
@@ -8,4 +8,13 @@ export function describeStore(store: unknown): string {
     : typeof store === 'object'
       ? 'an object that is not a store'
       : String(store)
+}
+
+/** Throws unless `store` is a store of `api`; plain JavaScript callers can pass anything. */
+export function requireStore(store: unknown, api: 'kaiten-ru' | 'kaiten-sh', factory: string): void {
+  if ((store as { api?: unknown } | null | undefined)?.api !== api) {
+    throw new Error(
+      `store: ${describeStore(store)} is not allowed; allowed: a ${api} store from ${factory}()`,
+    )
+  }
 }

@@ -3,7 +3,7 @@
 import { formatIssue, KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
-import { describeStore } from './describe-store.js'
+import { requireStore } from './describe-store.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
@@ -36,11 +36,7 @@ function isAuditLogsPath(url: URL, basePath: string): boolean {
 
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
   const { store } = options
-  if (store?.api !== 'kaiten-ru') {
-    throw new Error(
-      `store: ${describeStore(store)} is not allowed; allowed: a kaiten-ru store from createKaitenRuStore()`,
-    )
-  }
+  requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
   const basePath = normaliseBasePath(options.basePath ?? '/api/latest')
   const now = options.now ?? Date.now
   const limiter =

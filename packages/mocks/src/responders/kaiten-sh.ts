@@ -4,7 +4,7 @@ import { type ParameterIssue, parseKaitenShQuery } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
-import { describeStore } from './describe-store.js'
+import { requireStore } from './describe-store.js'
 import { problemResponse } from './problem.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenShPage } from './select.js'
@@ -41,11 +41,7 @@ function errorDetail(issue: ParameterIssue): ProblemErrorDetail {
 
 export function createKaitenShResponder(options: KaitenShResponderOptions): Responder {
   const { store } = options
-  if (store?.api !== 'kaiten-sh') {
-    throw new Error(
-      `store: ${describeStore(store)} is not allowed; allowed: a kaiten-sh store from createKaitenShStore()`,
-    )
-  }
+  requireStore(store, 'kaiten-sh', 'createKaitenShStore')
   const basePath = normaliseBasePath(options.basePath ?? '')
   return async (request) => {
     const url = new URL(request.url)
