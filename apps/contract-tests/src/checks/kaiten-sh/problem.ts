@@ -1,6 +1,7 @@
 // kaiten.sh errors are RFC 9457 problem details: application/problem+json, `status` = HTTP status, a `title`.
 import { describeExchange, type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
+import { expectStatus } from '../shared/status.js'
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
 
@@ -11,16 +12,8 @@ export function expectProblem(
   status: number,
   options: { location?: string } = {},
 ): void {
+  if (!expectStatus(context, exchange, status)) return
   const request = describeExchange(exchange)
-  if (exchange.status !== status) {
-    context.fail(`expected ${status}, got ${exchange.status}`, {
-      request,
-      path: '$.status',
-      expected: String(status),
-      actual: `${exchange.status} ${show(exchange.body, 80)}`,
-    })
-    return
-  }
   if (mediaType(exchange) !== PROBLEM_MEDIA_TYPE) {
     context.fail(`problem details must be served as ${PROBLEM_MEDIA_TYPE}`, {
       request,
