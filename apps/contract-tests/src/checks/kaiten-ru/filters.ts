@@ -9,7 +9,7 @@ import {
 } from '@kaiten-audit/types'
 import { describeExchange, show } from '../../http/exchange.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
-import { reportLimited, requireItems, samplePage, timeOf } from '../shared/list-api.js'
+import { expectAnchorListed, reportLimited, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { kaitenRuList } from './list.js'
 
@@ -42,18 +42,7 @@ async function expectFilterHolds(
     ),
     request,
   )
-  // The anchor comes first unless a full page of ties at its own instant is listed before it.
-  const anchorTime = timeOf(context, kaitenRuList, anchor)
-  const tiesOnly =
-    page.items.length >= FILTER_PAGE &&
-    page.items.every((event) => timeOf(context, kaitenRuList, event) === anchorTime)
-  if (!tiesOnly && !page.items.some((event) => event.id === anchor.id)) {
-    context.fail(`the event the filter was taken from (id ${anchor.id}) is missing`, {
-      request,
-      expected: `an event with id ${anchor.id}`,
-      actual: `${page.items.length} events without it`,
-    })
-  }
+  expectAnchorListed(context, kaitenRuList, page, anchor, FILTER_PAGE, 'event')
 }
 
 /** Up to two distinct known values of `field` found in the sample, newest event first. */

@@ -1,7 +1,7 @@
 // kaiten.sh `event_name` is an exact match: it holds on every entry, and a strict prefix of a real name matches nothing.
 import { describeExchange } from '../../http/exchange.js'
 import type { CheckDefinition } from '../context.js'
-import { reportLimited, requireItems, samplePage, timeOf } from '../shared/list-api.js'
+import { expectAnchorListed, reportLimited, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 import { kaitenShList } from './list.js'
 
@@ -23,7 +23,7 @@ export const eventNameCheck: CheckDefinition<KaitenShTarget> = {
     const page = await kaitenShList.list(context, {
       event_name: eventName,
       before: chosen.timestamp,
-      limit: 50,
+      limit: FILTER_PAGE,
     })
     const request = describeExchange(page.exchange)
     reportLimited(
@@ -42,18 +42,7 @@ export const eventNameCheck: CheckDefinition<KaitenShTarget> = {
       ),
       request,
     )
-    // The chosen entry comes first unless a full page of ties at its own instant is listed before it.
-    const chosenTime = timeOf(context, kaitenShList, chosen)
-    const tiesOnly =
-      page.items.length >= FILTER_PAGE &&
-      page.items.every((entry) => timeOf(context, kaitenShList, entry) === chosenTime)
-    if (!tiesOnly && !page.items.some((entry) => entry.id === chosen.id)) {
-      context.fail(`the entry the filter was taken from (id ${chosen.id}) is missing`, {
-        request,
-        expected: `an entry with id ${chosen.id}`,
-        actual: `${page.items.length} entries without it`,
-      })
-    }
+    expectAnchorListed(context, kaitenShList, page, chosen, FILTER_PAGE, 'entry')
 
     const prefix = eventName.slice(0, -1)
     if (prefix.length === 0 || names.has(prefix)) {

@@ -135,3 +135,27 @@ export function reportLimited(
     context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, { request })
   }
 }
+
+/**
+ * Fails unless `anchor`, the item a filter value was taken from, is on `page`: listed with that filter up to the
+ * anchor's own time, at most `pageSize` items. It comes first unless a full page of ties at its instant precedes it.
+ */
+export function expectAnchorListed<T extends Target, Item extends { id: unknown }, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  page: Page<Item>,
+  anchor: Item,
+  pageSize: number,
+  singular: string,
+): void {
+  const anchorTime = timeOf(context, api, anchor)
+  const tiesOnly =
+    page.items.length >= pageSize && page.items.every((item) => timeOf(context, api, item) === anchorTime)
+  if (!tiesOnly && !page.items.some((item) => item.id === anchor.id)) {
+    context.fail(`the ${singular} the filter was taken from (id ${api.idOf(anchor)}) is missing`, {
+      request: describeExchange(page.exchange),
+      expected: `an ${singular} with id ${api.idOf(anchor)}`,
+      actual: `${page.items.length} ${api.noun} without it`,
+    })
+  }
+}
