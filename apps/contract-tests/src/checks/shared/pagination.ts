@@ -3,10 +3,29 @@ import { INT32_MAX } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
-import { type ListApi, type PagingParams, pickWindow, reportLimited, samplePage, timeOf } from './list-api.js'
+import {
+  type ListApi,
+  type Page,
+  type PagingParams,
+  pickWindow,
+  reportLimited,
+  samplePage,
+  timeOf,
+} from './list-api.js'
 
 /** Small enough for several pages over a window of ~40 items, and not a divisor of it, so the last page is short. */
 const WALK_PAGE_SIZE = 7
+
+/** The sample's time window and one page of it at the maximum size, which walks and offsets are compared with. */
+async function listSampleWindow<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<{ bounds: P; whole: Page<Item> }> {
+  const sample = await samplePage(context, api)
+  const window = pickWindow(context, api, sample.items)
+  const bounds = api.window({ from: window.from, to: window.to })
+  return { bounds, whole: await api.list(context, { ...bounds, limit: api.limits.max }) }
+}
 
 export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
@@ -17,10 +36,7 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
     group: 'pagination',
     title: 'Pages have no gaps and no overlaps',
     async run(context) {
-      const sample = await samplePage(context, api)
-      const window = pickWindow(context, api, sample.items)
-      const bounds = api.window({ from: window.from, to: window.to })
-      const large = await api.list(context, { ...bounds, limit: api.limits.max })
+      const { bounds, whole: large } = await listSampleWindow(context, api)
       const expected = large.items.map((item) => api.idOf(item))
       // A full large page only shows the window's first `max` items; compare the walk over those.
       const full = expected.length >= api.limits.max
@@ -144,10 +160,7 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
     group: 'pagination',
     title: 'An offset past the end gives []',
     async run(context) {
-      const sample = await samplePage(context, api)
-      const window = pickWindow(context, api, sample.items)
-      const bounds = api.window({ from: window.from, to: window.to })
-      const whole = await api.list(context, { ...bounds, limit: api.limits.max })
+      const { bounds, whole } = await listSampleWindow(context, api)
       const count = whole.items.length
       if (count === 0 || count >= api.limits.max) {
         context.skip(`the time window held ${count} ${api.noun}; its end cannot be located`)
