@@ -1,9 +1,8 @@
 // kaiten.ru page sizes: `limit` is honoured, the default is 100, above 500 the API applies 500, and 0 means 100.
 import { effectiveKaitenRuLimit, KAITEN_RU_LIMIT } from '@kaiten-audit/query'
 import type { AuditLogEvent } from '@kaiten-audit/types'
-import { describeExchange } from '../../http/exchange.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
-import { requireItems, samplePage } from '../shared/list-api.js'
+import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { kaitenRuList } from './list.js'
 
@@ -19,23 +18,11 @@ async function expectPageSize(
   // Pinned, so events created during the run do not shift the page.
   const params = limit === undefined ? { to: newest.created } : { to: newest.created, limit }
   const page = await kaitenRuList.list(context, params)
-  const applied = effectiveKaitenRuLimit(limit)
-  const expected = sample.slice(0, Math.min(applied, sample.length)).map((event) => event.id)
-  const actual = page.items.map((event) => event.id)
-  if (actual.length !== expected.length) {
-    context.fail(`${label} must give ${expected.length} events`, {
-      request: describeExchange(page.exchange),
-      path: '$.body.length',
-      expected: String(expected.length),
-      actual: String(actual.length),
-    })
-  } else if (actual.some((id, index) => id !== expected[index])) {
-    context.fail(`${label} must give the newest ${expected.length} events`, {
-      request: describeExchange(page.exchange),
-      expected: `ids ${expected.slice(0, 3).join(', ')}…`,
-      actual: `ids ${actual.slice(0, 3).join(', ')}…`,
-    })
-  }
+  expectNewestOfSample(context, kaitenRuList, page, sample, {
+    applied: effectiveKaitenRuLimit(limit),
+    label,
+    shownIds: 3,
+  })
 }
 
 export const limitAndDefaultCheck: CheckDefinition<KaitenRuTarget> = {

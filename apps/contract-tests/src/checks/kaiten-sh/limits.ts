@@ -3,7 +3,7 @@ import { KAITEN_SH_LIMIT } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
 import type { CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
-import { requireItems, samplePage } from '../shared/list-api.js'
+import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 import { kaitenShList, sendTrails } from './list.js'
 import { expectProblem } from './problem.js'
@@ -22,24 +22,11 @@ export const limitAndDefaultCheck: CheckDefinition<KaitenShTarget> = {
     const before = newest.timestamp
     for (const limit of [3, undefined, KAITEN_SH_LIMIT.max]) {
       const page = await kaitenShList.list(context, limit === undefined ? { before } : { before, limit })
-      const applied = limit ?? KAITEN_SH_LIMIT.default
-      const expected = sample.items.slice(0, Math.min(applied, sample.items.length)).map((entry) => entry.id)
-      const actual = page.items.map((entry) => entry.id)
-      const label = limit === undefined ? `no limit (default ${KAITEN_SH_LIMIT.default})` : `limit=${limit}`
-      if (actual.length !== expected.length) {
-        context.fail(`${label} must give ${expected.length} entries`, {
-          request: describeExchange(page.exchange),
-          path: '$.body.length',
-          expected: String(expected.length),
-          actual: String(actual.length),
-        })
-      } else if (actual.some((id, index) => id !== expected[index])) {
-        context.fail(`${label} must give the newest ${expected.length} entries`, {
-          request: describeExchange(page.exchange),
-          expected: `ids ${expected.slice(0, 5).join(', ')}…`,
-          actual: `ids ${actual.slice(0, 5).join(', ')}…`,
-        })
-      }
+      expectNewestOfSample(context, kaitenShList, page, sample.items, {
+        applied: limit ?? KAITEN_SH_LIMIT.default,
+        label: limit === undefined ? `no limit (default ${KAITEN_SH_LIMIT.default})` : `limit=${limit}`,
+        shownIds: 5,
+      })
     }
     if (sample.items.length < KAITEN_SH_LIMIT.max) {
       context.note(

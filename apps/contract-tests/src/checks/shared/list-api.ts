@@ -159,3 +159,32 @@ export function expectAnchorListed<T extends Target, Item extends { id: unknown 
     })
   }
 }
+
+/**
+ * Fails unless `page`, pinned at the sample's newest item, lists exactly the sample's newest `applied` items in
+ * order. `label` names the request in the finding; a wrong order shows the first `shownIds` ids of each side.
+ */
+export function expectNewestOfSample<T extends Target, Item extends { id: unknown }, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  page: Page<Item>,
+  sample: readonly Item[],
+  { applied, label, shownIds }: { applied: number; label: string; shownIds: number },
+): void {
+  const expected = sample.slice(0, Math.min(applied, sample.length)).map((item) => item.id)
+  const actual = page.items.map((item) => item.id)
+  if (actual.length !== expected.length) {
+    context.fail(`${label} must give ${expected.length} ${api.noun}`, {
+      request: describeExchange(page.exchange),
+      path: '$.body.length',
+      expected: String(expected.length),
+      actual: String(actual.length),
+    })
+  } else if (actual.some((id, index) => id !== expected[index])) {
+    context.fail(`${label} must give the newest ${expected.length} ${api.noun}`, {
+      request: describeExchange(page.exchange),
+      expected: `ids ${expected.slice(0, shownIds).join(', ')}…`,
+      actual: `ids ${actual.slice(0, shownIds).join(', ')}…`,
+    })
+  }
+}
