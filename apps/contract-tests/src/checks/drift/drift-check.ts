@@ -1,6 +1,6 @@
 // Drift: responses that differ from the spec in a way someone has seen before, explained in plain words.
 import { describeExchange, type Exchange } from '../../http/exchange.js'
-import { apiLabels } from '../../model.js'
+import { type ApiName, apiLabels } from '../../model.js'
 import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -45,6 +45,23 @@ export function driftCheck<T extends Target>(api: T['api'], detect: DriftDetecto
       }
       for (const note of new Set(notes)) context.note(note)
     },
+  }
+}
+
+/** A status the operation does not document, if `exchange` has one; `meaning` says what it is known to signal. */
+export function undocumentedStatus(
+  api: ApiName,
+  exchange: Exchange,
+  documented: ReadonlySet<number>,
+  meaning?: string,
+): Drift | undefined {
+  if (documented.has(exchange.status)) return undefined
+  return {
+    summary: `${apiLabels[api]} answered ${exchange.status}, a status the spec does not document for this operation${meaning === undefined ? '' : `: ${meaning}`}`,
+    exchange,
+    path: '$.status',
+    expected: [...documented].join(', '),
+    actual: String(exchange.status),
   }
 }
 

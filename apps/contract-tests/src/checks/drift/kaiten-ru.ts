@@ -2,7 +2,7 @@
 import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
 import type { Drift, DriftFindings } from './drift-check.js'
-import { isObject, keysOf } from './drift-check.js'
+import { isObject, keysOf, undocumentedStatus } from './drift-check.js'
 
 const DOCUMENTED_STATUSES = new Set([200, 400, 401, 403, 429])
 /** Epoch seconds are 10 digits until 2286; 13 digits are milliseconds, a handful of digits a countdown. */
@@ -16,15 +16,8 @@ export function detectKaitenRuDrift(exchanges: readonly Exchange[]): DriftFindin
 
   for (const exchange of exchanges) {
     const body = jsonBody(exchange)
-    if (!DOCUMENTED_STATUSES.has(exchange.status)) {
-      drifts.push({
-        summary: `kaiten.ru answered ${exchange.status}, a status the spec does not document for this operation`,
-        exchange,
-        path: '$.status',
-        expected: [...DOCUMENTED_STATUSES].join(', '),
-        actual: String(exchange.status),
-      })
-    }
+    const undocumented = undocumentedStatus('kaiten-ru', exchange, DOCUMENTED_STATUSES)
+    if (undocumented) drifts.push(undocumented)
     if (exchange.status === 200 && isObject(body)) {
       drifts.push({
         summary: `kaiten.ru answered an object ${keysOf(body)} where the spec documents a bare array of events: the response envelope has changed`,

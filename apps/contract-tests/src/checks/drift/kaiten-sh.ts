@@ -3,7 +3,7 @@ import { auditTrailStatusValues, knownEventNameValues } from '@kaiten-audit/type
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
 import { PROBLEM_MEDIA_TYPE } from '../kaiten-sh/problem.js'
 import type { Drift, DriftFindings } from './drift-check.js'
-import { isObject, keysOf, UUID } from './drift-check.js'
+import { isObject, keysOf, UUID, undocumentedStatus } from './drift-check.js'
 
 const DOCUMENTED_STATUSES = new Set([200, 400, 401, 403, 404, 422, 500])
 /** Parameters whose bad values Huma answers with 422 (constraint) versus 400 (unparseable timestamp). */
@@ -31,15 +31,13 @@ export function detectKaitenShDrift(exchanges: readonly Exchange[]): DriftFindin
 
   for (const exchange of exchanges) {
     const body = jsonBody(exchange)
-    if (!DOCUMENTED_STATUSES.has(exchange.status)) {
-      drifts.push({
-        summary: `kaiten.sh answered ${exchange.status}, a status the spec does not document for this operation${exchange.status === 429 ? ': the service appears to have added rate limiting' : ''}`,
-        exchange,
-        path: '$.status',
-        expected: [...DOCUMENTED_STATUSES].join(', '),
-        actual: String(exchange.status),
-      })
-    }
+    const undocumented = undocumentedStatus(
+      'kaiten-sh',
+      exchange,
+      DOCUMENTED_STATUSES,
+      exchange.status === 429 ? 'the service appears to have added rate limiting' : undefined,
+    )
+    if (undocumented) drifts.push(undocumented)
     if (exchange.status === 200 && isObject(body)) {
       const cursorLike = Array.isArray(body.items) && ('nextCursor' in body || 'hasMore' in body)
       drifts.push({
