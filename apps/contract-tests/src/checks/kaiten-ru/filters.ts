@@ -103,6 +103,23 @@ export const actionsCheck = listFilterCheck(
   auditLogActionValues as readonly AuditLogAction[],
 )
 
+/** Filters by `anchor`'s own author (by id or by uid) and checks every event returned has that author. */
+function expectAuthorFilterHolds(
+  context: CheckContext<KaitenRuTarget>,
+  anchor: AuditLogEvent,
+  field: 'author_id' | 'author_uid',
+): Promise<void> {
+  const author = anchor[field]
+  return expectFilterHolds(
+    context,
+    { [field]: author ?? undefined } as KaitenRuListParams,
+    anchor,
+    field,
+    (value) => value === author,
+    show(author),
+  )
+}
+
 export const authorCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.filters.author',
   api: 'kaiten-ru',
@@ -115,28 +132,8 @@ export const authorCheck: CheckDefinition<KaitenRuTarget> = {
       (event) => typeof event.author_uid === 'string' && event.author_uid !== '',
     )
     if (!byId && !byUid) context.skip('no sampled event names its author')
-    if (byId) {
-      const authorId = byId.author_id
-      await expectFilterHolds(
-        context,
-        { author_id: authorId ?? undefined },
-        byId,
-        'author_id',
-        (value) => value === authorId,
-        String(authorId),
-      )
-    }
-    if (byUid) {
-      const authorUid = byUid.author_uid
-      await expectFilterHolds(
-        context,
-        { author_uid: authorUid ?? undefined },
-        byUid,
-        'author_uid',
-        (value) => value === authorUid,
-        show(authorUid),
-      )
-    }
+    if (byId) await expectAuthorFilterHolds(context, byId, 'author_id')
+    if (byUid) await expectAuthorFilterHolds(context, byUid, 'author_uid')
   },
 }
 
