@@ -12,32 +12,39 @@ const BURST = KAITEN_RU_RATE_LIMIT.requests * 2 + 2
 const RESET_HORIZON_SECONDS = 60
 const INTEGER = /^\d+$/
 
+/** The header's value when it holds an integer; otherwise records `message` and returns undefined. */
+function integerHeader(
+  context: CheckContext,
+  exchange: Exchange,
+  name: string,
+  { message, expected }: { message: string; expected: string },
+): string | undefined {
+  const value = exchange.headers[name]
+  if (value !== undefined && INTEGER.test(value.trim())) return value
+  context.fail(message, {
+    request: describeExchange(exchange),
+    path: `$.headers["${name}"]`,
+    expected,
+    actual: value === undefined ? 'absent' : JSON.stringify(value),
+  })
+  return undefined
+}
+
 function checkHeaders(context: CheckContext, exchange: Exchange, nowSeconds: number): void {
-  const request = describeExchange(exchange)
-  const remaining = exchange.headers['x-ratelimit-remaining']
-  if (remaining === undefined || !INTEGER.test(remaining.trim())) {
-    context.fail('a 429 must carry X-RateLimit-Remaining (an integer)', {
-      request,
-      path: '$.headers["x-ratelimit-remaining"]',
-      expected: 'an integer ≥ 0',
-      actual: remaining === undefined ? 'absent' : JSON.stringify(remaining),
-    })
-  }
-  const reset = exchange.headers['x-ratelimit-reset']
-  if (reset === undefined || !INTEGER.test(reset.trim())) {
-    context.fail('a 429 must carry X-RateLimit-Reset (UTC epoch seconds)', {
-      request,
-      path: '$.headers["x-ratelimit-reset"]',
-      expected: 'UTC epoch seconds',
-      actual: reset === undefined ? 'absent' : JSON.stringify(reset),
-    })
-    return
-  }
+  integerHeader(context, exchange, 'x-ratelimit-remaining', {
+    message: 'a 429 must carry X-RateLimit-Remaining (an integer)',
+    expected: 'an integer ≥ 0',
+  })
+  const reset = integerHeader(context, exchange, 'x-ratelimit-reset', {
+    message: 'a 429 must carry X-RateLimit-Reset (UTC epoch seconds)',
+    expected: 'UTC epoch seconds',
+  })
+  if (reset === undefined) return
   const seconds = Number(reset)
   // A second of slack either way for clock skew between the server and this machine.
   if (seconds < Math.floor(nowSeconds) - 1 || seconds > nowSeconds + RESET_HORIZON_SECONDS) {
     context.fail('X-RateLimit-Reset must be the UTC epoch second at which the current window ends', {
-      request,
+      request: describeExchange(exchange),
       path: '$.headers["x-ratelimit-reset"]',
       expected: `about ${Math.ceil(nowSeconds)} (epoch seconds, within ${RESET_HORIZON_SECONDS} s)`,
       actual: reset,
