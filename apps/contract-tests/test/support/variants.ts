@@ -53,6 +53,15 @@ function exclusive(bound: string, field: string): Wrap {
   })
 }
 
+/** Gives `status` responses a JSON `{message}` body, where kaiten.ru documents none. */
+function jsonMessageOn(status: number, message: string): Wrap {
+  return rewriteResponse(async (response) =>
+    response.status === status
+      ? withBody(response, JSON.stringify({ message }), { 'content-type': 'application/json' })
+      : response,
+  )
+}
+
 export const kaitenShVariants: Variant[] = [
   {
     name: 'off-by-one offset',
@@ -281,13 +290,7 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'body on a bodyless 400',
     api: 'kaiten-ru',
-    wrap: rewriteResponse(async (response) =>
-      response.status === 400
-        ? withBody(response, JSON.stringify({ message: 'invalid query' }), {
-            'content-type': 'application/json',
-          })
-        : response,
-    ),
+    wrap: jsonMessageOn(400, 'invalid query'),
     caughtBy: 'kaiten-ru.errors.400-invalid-values',
     finding: /400 is documented with no body, but one was sent/,
   },
@@ -361,13 +364,7 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'JSON error body (drift)',
     api: 'kaiten-ru',
-    wrap: rewriteResponse(async (response) =>
-      response.status === 401
-        ? withBody(response, JSON.stringify({ message: 'Unauthorized' }), {
-            'content-type': 'application/json',
-          })
-        : response,
-    ),
+    wrap: jsonMessageOn(401, 'Unauthorized'),
     caughtBy: 'kaiten-ru.drift',
     finding: /kaiten\.ru now sends a JSON body with its 401 responses; the spec documents none/,
   },
