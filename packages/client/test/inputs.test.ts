@@ -1,21 +1,9 @@
-import {
-  createKaitenRuStore,
-  createKaitenShStore,
-  kaitenRuHandlers,
-  kaitenShHandlers,
-} from '@kaiten-audit/mocks'
 import { describe, expect, it } from 'vitest'
 import { InvalidParameterError, NotFoundError } from '../src/index.js'
 import { ruClient, shClient } from './support/clients.js'
-import { RU_BASE_URL, recordRequests, SH_BASE_URL, useMswServer } from './support/msw.js'
+import { useSmallMockApis } from './support/msw.js'
 
-const shStore = createKaitenShStore({ entries: 20 })
-const server = useMswServer(
-  ...kaitenShHandlers({ baseUrl: SH_BASE_URL, store: shStore }),
-  ...kaitenRuHandlers({ baseUrl: RU_BASE_URL, store: createKaitenRuStore({ events: 20 }), rateLimit: false }),
-)
-const recorded = recordRequests(server)
-const slug = shStore.instances()[0]?.slug ?? ''
+const { recorded, slug } = useSmallMockApis()
 
 async function rejection(promise: Promise<unknown>): Promise<InvalidParameterError> {
   const error = await promise.then(

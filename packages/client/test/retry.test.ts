@@ -1,10 +1,4 @@
-import {
-  createKaitenRuStore,
-  createKaitenShStore,
-  kaitenRuHandlers,
-  kaitenShHandlers,
-  scenarios,
-} from '@kaiten-audit/mocks'
+import { scenarios } from '@kaiten-audit/mocks'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from '../src/core/retry.js'
@@ -16,15 +10,9 @@ import {
   RateLimitError,
 } from '../src/index.js'
 import { ruClient, shClient } from './support/clients.js'
-import { RU_BASE_URL, recordRequests, SH_BASE_URL, useMswServer } from './support/msw.js'
+import { RU_BASE_URL, SH_BASE_URL, useSmallMockApis } from './support/msw.js'
 
-const shStore = createKaitenShStore({ entries: 20 })
-const server = useMswServer(
-  ...kaitenShHandlers({ baseUrl: SH_BASE_URL, store: shStore }),
-  ...kaitenRuHandlers({ baseUrl: RU_BASE_URL, store: createKaitenRuStore({ events: 20 }), rateLimit: false }),
-)
-const recorded = recordRequests(server)
-const slug = shStore.instances()[0]?.slug ?? ''
+const { server, shStore, recorded, slug } = useSmallMockApis()
 const LOGS = `${RU_BASE_URL}/audit-logs`
 
 const failure = (promise: Promise<unknown>) =>

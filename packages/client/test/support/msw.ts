@@ -1,3 +1,9 @@
+import {
+  createKaitenRuStore,
+  createKaitenShStore,
+  kaitenRuHandlers,
+  kaitenShHandlers,
+} from '@kaiten-audit/mocks'
 import type { RequestHandler } from 'msw'
 import { type SetupServer, setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -29,4 +35,21 @@ export function recordRequests(server: SetupServer): { requests: Request[]; urls
 /** Node's count of pending timers: an aborted call or iteration must leave none behind. */
 export function activeTimers(): number {
   return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length
+}
+
+/**
+ * Both mock APIs with small stores (20 items each, kaiten.ru's rate limit off) behind one recorded MSW server:
+ * the setup of tests that look at single requests rather than at paging through data.
+ */
+export function useSmallMockApis() {
+  const shStore = createKaitenShStore({ entries: 20 })
+  const server = useMswServer(
+    ...kaitenShHandlers({ baseUrl: SH_BASE_URL, store: shStore }),
+    ...kaitenRuHandlers({
+      baseUrl: RU_BASE_URL,
+      store: createKaitenRuStore({ events: 20 }),
+      rateLimit: false,
+    }),
+  )
+  return { server, shStore, recorded: recordRequests(server), slug: shStore.instances()[0]?.slug ?? '' }
 }
