@@ -3,6 +3,7 @@ import {
   KAITEN_RU_LIMIT,
   KAITEN_RU_RATE_LIMIT,
   type KaitenRuListParams,
+  type ParameterIssue,
   toKaitenRuSearchParams,
 } from '@kaiten-audit/query'
 import type { AuditLogEvent, KaitenRuPaths } from '@kaiten-audit/types'
@@ -10,7 +11,7 @@ import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
 import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
-import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
+import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
 import { safeUrl } from './core/redact.js'
 import {
@@ -98,10 +99,13 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
     iterateAuditLogs(params, callOptions) {
       const call = checkCallOptions(callOptions)
       const requested = params?.limit ?? KAITEN_RU_LIMIT.max
-      const offsetIssue = iterationOffsetIssue(params)
-      if (offsetIssue) throw new InvalidParameterError([offsetIssue])
-      const checked = toKaitenRuSearchParams({ ...params, limit: requested })
-      if (!checked.ok) throw new InvalidParameterError(checked.issues)
+      // The offset is reported once, by iterationOffsetIssue, not again by the query check.
+      const { offset: _managedOffset, ...rest }: KaitenRuListParams = params ?? {}
+      const checked = toKaitenRuSearchParams({ ...rest, limit: requested })
+      const issues = [iterationOffsetIssue(params), ...(checked.ok ? [] : checked.issues)].filter(
+        (issue): issue is ParameterIssue => issue !== undefined,
+      )
+      if (issues.length > 0 || !checked.ok) throw new InvalidParameterError(issues)
       const base = checked.value
       return new AuditPages<AuditLogEvent>({
         // The API clamps the limit; a page is short only against the size it actually applies.
@@ -111,10 +115,7 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
         idOf: (event) => event.id,
         timeOf: (event) => event.created,
         async fetchPage(offset, upperBound) {
-          const search = new URLSearchParams(base)
-          search.set('offset', String(offset))
-          if (upperBound !== undefined) search.set('to', upperBound)
-          const exchange = await get(raw, config, safeBase, search, call)
+          const exchange = await get(raw, config, safeBase, pageQuery(base, offset, 'to', upperBound), call)
           return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
         },
       })

@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError } from './core/errors.js'
 import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
-import { AuditPages, iterationOffsetIssue } from './core/pagination.js'
+import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
 import { safeUrl } from './core/redact.js'
 import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js'
@@ -90,7 +90,9 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
     iterateAuditTrails(instanceSlug, params, callOptions) {
       const call = checkCallOptions(callOptions)
       const pageSize = params?.limit ?? KAITEN_SH_LIMIT.max
-      const search = toKaitenShSearchParams({ ...params, limit: pageSize })
+      // The offset is reported once, by iterationOffsetIssue, not again by the query check.
+      const { offset: _managedOffset, ...rest }: KaitenShListParams = params ?? {}
+      const search = toKaitenShSearchParams({ ...rest, limit: pageSize })
       const issues = [
         instanceSlugIssue(instanceSlug),
         iterationOffsetIssue(params),
@@ -105,9 +107,7 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
         idOf: (entry) => entry.id,
         timeOf: (entry) => entry.timestamp,
         async fetchPage(offset, upperBound) {
-          const page = new URLSearchParams(base)
-          page.set('offset', String(offset))
-          if (upperBound !== undefined) page.set('before', upperBound)
+          const page = pageQuery(base, offset, 'before', upperBound)
           const exchange = await get(raw, config, safeBase, instanceSlug, page, call)
           return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
         },

@@ -64,6 +64,23 @@ describe('kaiten.ru inputs are checked before any request', () => {
     expect(recorded.requests).toHaveLength(0)
   })
 
+  it('reports every issue of an iteration at once, the offset only once', () => {
+    const issuesOf = (start: () => unknown): string[] => {
+      try {
+        start()
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidParameterError)
+        return (error as InvalidParameterError).issues.map((issue) => issue.parameter).sort()
+      }
+      throw new Error('expected the iteration to be refused')
+    }
+    const ru = () => ruClient().iterateAuditLogs({ offset: -1, categories: ['nope'] } as never)
+    const sh = () => shClient().iterateAuditTrails('', { offset: -1, limit: 0 } as never)
+    expect(issuesOf(ru)).toEqual(['categories', 'offset'])
+    expect(issuesOf(sh)).toEqual(['instanceSlug', 'limit', 'offset'])
+    expect(recorded.requests).toHaveLength(0)
+  })
+
   it('refuses per-call options it cannot honour', async () => {
     await expect(ruClient().listAuditLogs({}, { maxRetries: -1 })).rejects.toThrow(/maxRetries: -1/)
     await expect(ruClient().listAuditLogs({}, { timeoutMs: 0 })).rejects.toThrow(/timeoutMs: 0/)

@@ -161,6 +161,22 @@ export class AuditPages<T> implements AsyncIterable<T> {
   }
 }
 
+/**
+ * The query of one page of a walk: the caller's checked query, the walk's offset, and the pinned upper bound under
+ * the API's own name for it (`before` on kaiten.sh, `to` on kaiten.ru).
+ */
+export function pageQuery(
+  base: URLSearchParams,
+  offset: number,
+  boundParameter: string,
+  upperBound: string | undefined,
+): URLSearchParams {
+  const query = new URLSearchParams(base)
+  query.set('offset', String(offset))
+  if (upperBound !== undefined) query.set(boundParameter, upperBound)
+  return query
+}
+
 /** Iteration manages offsets itself; a caller's offset would silently skip items, so it is refused. */
 export function iterationOffsetIssue(params: object | undefined): ParameterIssue | undefined {
   const offset = (params as { offset?: unknown } | undefined)?.offset
