@@ -1,13 +1,14 @@
 // Runs in Chromium: both clients against the mocks' MSW service worker, then posts what happened to the runner.
+
+import { createKaitenRuStore, kaitenRuHandlers, MOCK_TOKENS, scenarios } from '@kaiten-audit/mocks'
+import { createMockWorker } from '@kaiten-audit/mocks/browser'
 import {
   ApiError,
   createKaitenRuClient,
   createKaitenShClient,
   InvalidParameterError,
   RequestAbortedError,
-} from '@kaiten-audit/client'
-import { createKaitenRuStore, kaitenRuHandlers, MOCK_TOKENS, scenarios } from '@kaiten-audit/mocks'
-import { createMockWorker } from '@kaiten-audit/mocks/browser'
+} from '../../src/index.js'
 
 const RU_BASE_URL = 'https://example.kaiten.ru/api/latest'
 const SH_BASE_URL = 'https://demo.kaiten.sh'
