@@ -79,7 +79,7 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
 
     async listAuditTrails(instanceSlug, params, callOptions) {
       const call = checkCallOptions(callOptions)
-      const slugIssue = instanceSlugIssue(instanceSlug)
+      const slugIssue = checkInstanceSlug(instanceSlug)
       const search = toKaitenShSearchParams(params)
       const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
       if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
@@ -94,7 +94,7 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       const { offset: _managedOffset, ...rest }: KaitenShListParams = params ?? {}
       const search = toKaitenShSearchParams({ ...rest, limit: pageSize })
       const issues = [
-        instanceSlugIssue(instanceSlug),
+        checkInstanceSlug(instanceSlug) ?? undefined,
         iterationOffsetIssue(params),
         ...(search.ok ? [] : search.issues),
       ].filter((issue): issue is ParameterIssue => issue !== undefined)
@@ -114,24 +114,6 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       })
     },
   }
-}
-
-/**
- * The slug is percent-encoded into one path segment (so `../x` or `a/b?c#d` cannot change the path or query), but
- * `.` and `..` are dot segments that URL parsing removes even when percent-encoded (WHATWG URL), so they are refused.
- */
-function instanceSlugIssue(slug: unknown): ParameterIssue | undefined {
-  const issue = checkInstanceSlug(slug)
-  if (issue) return issue
-  if (slug === '.' || slug === '..') {
-    return {
-      parameter: 'instanceSlug',
-      value: slug,
-      allowed: 'a non-empty instance slug other than "." or ".."',
-      kind: 'constraint',
-    }
-  }
-  return undefined
 }
 
 async function get(

@@ -92,13 +92,17 @@ export function toKaitenShSearchParams(params: KaitenShListParams | undefined): 
   return { ok: true, value: search }
 }
 
-/** The instance slug must be a non-empty string; it is always percent-encoded into the path by the client. */
+/**
+ * The instance slug must be a non-empty string. The client percent-encodes it into one path segment (so `../x` or
+ * `a/b?c#d` cannot change the path or query), but `.` and `..` are dot segments that URL parsing removes even when
+ * percent-encoded (WHATWG URL), so they are refused too.
+ */
 export function checkInstanceSlug(slug: unknown): ParameterIssue | null {
-  if (typeof slug === 'string' && slug.length > 0) return null
+  if (typeof slug === 'string' && slug.length > 0 && slug !== '.' && slug !== '..') return null
   return {
     parameter: 'instanceSlug',
     value: slug,
-    allowed: 'a non-empty instance slug string',
+    allowed: 'a non-empty instance slug other than "." or ".."',
     kind: 'constraint',
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  checkInstanceSlug,
   effectiveKaitenRuLimit,
   formatIssue,
   parseDateTime,
@@ -177,4 +178,20 @@ describe('parseDateTime calendar', () => {
       ),
     )
   })
+})
+
+describe('checkInstanceSlug', () => {
+  it.each(['', '.', '..', undefined, 42])('refuses %j, naming the parameter and what is allowed', (slug) => {
+    expect(checkInstanceSlug(slug)).toMatchObject({ parameter: 'instanceSlug', value: slug })
+    expect(formatIssue(checkInstanceSlug(slug)!)).toContain(
+      'allowed: a non-empty instance slug other than "." or ".."',
+    )
+  })
+
+  it.each(['acme-production', '...', '../x', 'a/b?c#d'])(
+    'accepts %j (the client encodes it into one segment)',
+    (slug) => {
+      expect(checkInstanceSlug(slug)).toBeNull()
+    },
+  )
 })
