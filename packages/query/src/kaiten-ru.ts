@@ -7,7 +7,7 @@ import {
 import { parseCsvEnum } from './csv.js'
 import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
 import type { ParameterIssue, Parsed } from './issues.js'
-import { type ParameterKind, parseIntegerText, single, toSearchParams } from './wire.js'
+import { type ParameterKind, parseIntegerText, renderChecked, single } from './wire.js'
 
 /** developers.kaiten.ru: default 100, at most 500; above 500 the API applies 500 and 0 means the default. */
 export const KAITEN_RU_LIMIT = { default: 100, max: 500 } as const
@@ -148,18 +148,5 @@ export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuer
 
 /** Checks a caller's parameters and renders them as query text, or returns every issue found. */
 export function toKaitenRuSearchParams(params: KaitenRuListParams | undefined): Parsed<URLSearchParams> {
-  const { search, issues } = toSearchParams(
-    params as Readonly<Record<string, unknown>> | undefined,
-    kaitenRuParameterKinds,
-  )
-  if (issues.length > 0) return { ok: false, issues }
-  const parsed = parseKaitenRuQuery(search)
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => withCallerValue(issue, params)) }
-  return { ok: true, value: search }
-}
-
-/** Reports numbers and Dates as the caller passed them rather than as their query text. */
-export function withCallerValue(issue: ParameterIssue, params: object | undefined): ParameterIssue {
-  const given = (params as Record<string, unknown> | undefined)?.[issue.parameter]
-  return typeof given === 'number' || given instanceof Date ? { ...issue, value: given } : issue
+  return renderChecked(params, kaitenRuParameterKinds, parseKaitenRuQuery)
 }

@@ -1,7 +1,6 @@
 import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
 import type { ParameterIssue, Parsed } from './issues.js'
-import { withCallerValue } from './kaiten-ru.js'
-import { type ParameterKind, parseIntegerText, single, toSearchParams } from './wire.js'
+import { type ParameterKind, parseIntegerText, renderChecked, single } from './wire.js'
 
 /** docs.kaiten.sh getAuditTrails: limit int32 1–200, default 50; offset int32 ≥ 0. */
 export const KAITEN_SH_LIMIT = { default: 50, min: 1, max: 200 } as const
@@ -82,14 +81,7 @@ export function parseKaitenShQuery(search: URLSearchParams): Parsed<KaitenShQuer
 
 /** Checks a caller's parameters and renders them as query text, or returns every issue found. */
 export function toKaitenShSearchParams(params: KaitenShListParams | undefined): Parsed<URLSearchParams> {
-  const { search, issues } = toSearchParams(
-    params as Readonly<Record<string, unknown>> | undefined,
-    kaitenShParameterKinds,
-  )
-  if (issues.length > 0) return { ok: false, issues }
-  const parsed = parseKaitenShQuery(search)
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => withCallerValue(issue, params)) }
-  return { ok: true, value: search }
+  return renderChecked(params, kaitenShParameterKinds, parseKaitenShQuery)
 }
 
 /**

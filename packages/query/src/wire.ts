@@ -1,6 +1,6 @@
 import { serializeCsv } from './csv.js'
 import { toDateTimeText } from './date-time.js'
-import type { ParameterIssue } from './issues.js'
+import type { ParameterIssue, Parsed } from './issues.js'
 
 export type ParameterKind = 'date-time' | 'integer' | 'string' | 'enum-list'
 
@@ -93,4 +93,26 @@ export function toSearchParams(
     }
   }
   return { search, issues }
+}
+
+/** Reports numbers and Dates as the caller passed them rather than as their query text. */
+export function withCallerValue(issue: ParameterIssue, params: object | undefined): ParameterIssue {
+  const given = (params as Record<string, unknown> | undefined)?.[issue.parameter]
+  return typeof given === 'number' || given instanceof Date ? { ...issue, value: given } : issue
+}
+
+/**
+ * A caller's parameters as checked query text: first what is about the JavaScript values (`toSearchParams`), then
+ * what the text means, through the same parser the mocks apply on receipt.
+ */
+export function renderChecked(
+  params: object | undefined,
+  kinds: Readonly<Record<string, ParameterKind>>,
+  parse: (search: URLSearchParams) => Parsed<unknown>,
+): Parsed<URLSearchParams> {
+  const { search, issues } = toSearchParams(params as Readonly<Record<string, unknown>> | undefined, kinds)
+  if (issues.length > 0) return { ok: false, issues }
+  const parsed = parse(search)
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => withCallerValue(issue, params)) }
+  return { ok: true, value: search }
 }
