@@ -1,6 +1,12 @@
 // Query parameters of both APIs: parsing and rendering, shared by the client (before sending) and the mocks (on receipt).
 export { parseCsvEnum, serializeCsv } from './csv.js'
 export { DATE_TIME_ALLOWED, parseDateTime, toDateTimeText } from './date-time.js'
+export {
+  canonicalIntegerText,
+  type IntegerJudgement,
+  judgeIntegerText,
+  parseIntegerText,
+} from './integer-text.js'
 export { describeValue, formatIssue, type ParameterIssue, type Parsed } from './issues.js'
 export {
   effectiveKaitenRuLimit,
@@ -22,4 +28,3 @@ export {
   parseKaitenShQuery,
   toKaitenShSearchParams,
 } from './kaiten-sh.js'
-export { parseIntegerText } from './wire.js'

@@ -6,8 +6,9 @@ import {
 } from '@kaiten-audit/types'
 import { parseCsvEnum } from './csv.js'
 import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
+import { canonicalIntegerText, judgeIntegerText } from './integer-text.js'
 import type { ParameterIssue, Parsed } from './issues.js'
-import { type ParameterKind, parseIntegerText, renderChecked, single } from './wire.js'
+import { type ParameterKind, renderChecked, single } from './wire.js'
 
 /** developers.kaiten.ru: default 100, at most 500; above 500 the API applies 500 and 0 means the default. */
 export const KAITEN_RU_LIMIT = { default: 100, max: 500 } as const
@@ -51,13 +52,14 @@ export interface KaitenRuQuery {
   from?: number
   /** Epoch microseconds, inclusive. */
   to?: number
-  authorId?: number
+  /** Canonical decimal digits: an author id beyond 2^53 keeps every digit. */
+  authorId?: string
   authorUid?: string
   categories?: AuditLogCategory[]
   actions?: AuditLogAction[]
   id?: string
-  /** The limit as given (absent: undefined). */
-  requestedLimit?: number
+  /** The limit as given, in canonical decimal digits (it may be beyond 2^53); absent: undefined. */
+  requestedLimit?: string
   /** The limit the server applies after clamping. */
   limit: number
   offset: number
@@ -85,7 +87,7 @@ export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuer
 
   const authorId = single(search, 'author_id', issues)
   if (authorId !== undefined) {
-    const value = parseIntegerText(authorId)
+    const value = canonicalIntegerText(authorId)
     if (value === null)
       issues.push({
         parameter: 'author_id',
@@ -121,8 +123,8 @@ export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuer
 
   const limit = single(search, 'limit', issues)
   if (limit !== undefined) {
-    const value = parseIntegerText(limit)
-    if (value === null || value < 0) {
+    const judged = judgeIntegerText(limit, { min: 0, max: KAITEN_RU_LIMIT.max })
+    if (judged.kind === 'not-an-integer' || judged.kind === 'below') {
       issues.push({
         parameter: 'limit',
         value: limit,
@@ -130,17 +132,19 @@ export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuer
         kind: 'constraint',
       })
     } else {
-      query.requestedLimit = value
-      query.limit = effectiveKaitenRuLimit(value)
+      query.requestedLimit = canonicalIntegerText(limit) as string
+      // However many digits: the API applies 500 to any limit above 500.
+      query.limit = judged.kind === 'above' ? KAITEN_RU_LIMIT.max : effectiveKaitenRuLimit(judged.value)
     }
   }
 
   const offset = single(search, 'offset', issues)
   if (offset !== undefined) {
-    const value = parseIntegerText(offset)
-    if (value === null || value < 0)
+    const judged = judgeIntegerText(offset, { min: 0 })
+    if (judged.kind === 'not-an-integer' || judged.kind === 'below')
       issues.push({ parameter: 'offset', value: offset, allowed: 'an integer ≥ 0', kind: 'constraint' })
-    else query.offset = value
+    // An offset beyond 2^53 − 1 skips more events than any company has: the page is empty either way.
+    else query.offset = judged.kind === 'above' ? Number.MAX_SAFE_INTEGER : judged.value
   }
 
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: query }

@@ -1,6 +1,7 @@
 import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
+import { judgeIntegerText } from './integer-text.js'
 import type { ParameterIssue, Parsed } from './issues.js'
-import { type ParameterKind, parseIntegerText, renderChecked, single } from './wire.js'
+import { type ParameterKind, renderChecked, single } from './wire.js'
 
 /** docs.kaiten.sh getAuditTrails: limit int32 1–200, default 50; offset int32 ≥ 0. */
 export const KAITEN_SH_LIMIT = { default: 50, min: 1, max: 200 } as const
@@ -50,18 +51,16 @@ export function parseKaitenShQuery(search: URLSearchParams): Parsed<KaitenShQuer
 
   const limit = single(search, 'limit', issues)
   if (limit !== undefined) {
-    const value = parseIntegerText(limit)
-    if (value === null || value < KAITEN_SH_LIMIT.min || value > KAITEN_SH_LIMIT.max) {
-      issues.push({ parameter: 'limit', value: limit, allowed: LIMIT_ALLOWED, kind: 'constraint' })
-    } else query.limit = value
+    const judged = judgeIntegerText(limit, KAITEN_SH_LIMIT)
+    if (judged.kind === 'within') query.limit = judged.value
+    else issues.push({ parameter: 'limit', value: limit, allowed: LIMIT_ALLOWED, kind: 'constraint' })
   }
 
   const offset = single(search, 'offset', issues)
   if (offset !== undefined) {
-    const value = parseIntegerText(offset)
-    if (value === null || value < 0 || value > INT32_MAX) {
-      issues.push({ parameter: 'offset', value: offset, allowed: OFFSET_ALLOWED, kind: 'constraint' })
-    } else query.offset = value
+    const judged = judgeIntegerText(offset, { min: 0, max: INT32_MAX })
+    if (judged.kind === 'within') query.offset = judged.value
+    else issues.push({ parameter: 'offset', value: offset, allowed: OFFSET_ALLOWED, kind: 'constraint' })
   }
 
   // An empty event_name is the same as none to the service (its framework treats empty query values as absent).

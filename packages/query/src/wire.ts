@@ -4,15 +4,6 @@ import type { ParameterIssue, Parsed } from './issues.js'
 
 export type ParameterKind = 'date-time' | 'integer' | 'string' | 'enum-list'
 
-const INTEGER_TEXT = /^-?\d+$/
-
-/** Parses one integer query value; null when it is not a safe integer written in decimal digits. */
-export function parseIntegerText(text: string): number | null {
-  if (!INTEGER_TEXT.test(text)) return null
-  const value = Number(text)
-  return Number.isSafeInteger(value) ? value : null
-}
-
 /**
  * Reads a parameter that may appear at most once. A repeated parameter is an issue: the vendors do not say which
  * copy wins, so sending two is never what a caller meant.

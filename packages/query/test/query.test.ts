@@ -54,7 +54,7 @@ describe('kaiten.ru query', () => {
       100, 100, 1, 500, 500, 500,
     ])
     const parsed = parseKaitenRuQuery(new URLSearchParams('limit=1000&offset=20'))
-    expect(parsed).toEqual({ ok: true, value: { limit: 500, requestedLimit: 1000, offset: 20 } })
+    expect(parsed).toEqual({ ok: true, value: { limit: 500, requestedLimit: '1000', offset: 20 } })
   })
 
   it('parses CSV lists of known values and rejects unknown ones with the offending value', () => {

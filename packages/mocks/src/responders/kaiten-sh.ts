@@ -1,6 +1,6 @@
 // kaiten.sh `GET /instances/{instanceSlug}/audit-trails`, answered the way the service does.
 
-import { type ParameterIssue, parseKaitenShQuery } from '@kaiten-audit/query'
+import { type ParameterIssue, parseIntegerText, parseKaitenShQuery } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
@@ -29,13 +29,17 @@ function matchAuditTrailsPath(url: URL, basePath: string): string | null {
   }
 }
 
-/** Huma reports integer parameters as numbers and everything else as the text received. */
+/**
+ * Huma reports integer parameters as numbers and everything else as the text received. An integer beyond 2^53 is
+ * sent as its text: as a JSON number it would reach any JavaScript reader with other digits (or as null from
+ * JSON.stringify once it overflows to Infinity), and the detail must name the value as sent.
+ */
 function errorDetail(issue: ParameterIssue): ProblemErrorDetail {
-  const numeric = typeof issue.value === 'string' && /^-?\d+$/.test(issue.value)
+  const exact = typeof issue.value === 'string' ? parseIntegerText(issue.value) : null
   return {
     location: `query.${issue.parameter}`,
     message: `expected ${issue.allowed}`,
-    value: numeric ? Number(issue.value) : issue.value,
+    value: exact ?? issue.value,
   }
 }
 

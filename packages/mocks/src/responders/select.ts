@@ -47,7 +47,8 @@ export function selectKaitenRuPage(
   const matching = filtering
     ? events.filter((event) => {
         if (id !== undefined && event.id.toLowerCase() !== id.toLowerCase()) return false
-        if (authorId !== undefined && event.author_id !== authorId) return false
+        // authorId is canonical digits, so an id beyond 2^53 never matches a nearby one.
+        if (authorId !== undefined && String(event.author_id) !== authorId) return false
         if (authorUid !== undefined && event.author_uid !== authorUid) return false
         if (categories && !categories.has(event.category)) return false
         if (actions && !actions.has(event.action)) return false

@@ -98,6 +98,37 @@ describe('kaiten.ru responder: documented behaviour', () => {
   })
 })
 
+describe('kaiten.ru responder: integers beyond 2^53 are judged by their digits', () => {
+  it.each(['9007199254740993', '99999999999999999999', '1'.padEnd(300, '0')])(
+    'applies limit=%s as 500, as the API does for any limit above 500',
+    async (limit) => {
+      const { response, violations, json } = await call(ruRequest(`?limit=${limit}`))
+      expect(response.status).toBe(200)
+      expect(violations).toEqual([])
+      expect(json).toEqual(events.slice(0, 500))
+    },
+  )
+
+  it('answers an offset beyond every event with an empty page', async () => {
+    const { response, json } = await call(ruRequest('?offset=99999999999999999999'))
+    expect(response.status).toBe(200)
+    expect(json).toEqual([])
+  })
+
+  it('still answers a negative limit of any size with 400', async () => {
+    const { response, body } = await call(ruRequest('?limit=-99999999999999999999'))
+    expect(response.status).toBe(400)
+    expect(body).toBe('')
+    expect(response.headers.get(REASON_HEADER)).toContain('limit')
+  })
+
+  it('filters by an author_id beyond 2^53 without taking it for a nearby one', async () => {
+    const { response, json } = await call(ruRequest('?author_id=9007199254740993'))
+    expect(response.status).toBe(200)
+    expect(json).toEqual([])
+  })
+})
+
 describe('kaiten.ru responder: rate limit', () => {
   it('allows 5 requests per second per token, then 429, with the headers on every response', async () => {
     let now = Date.UTC(2026, 3, 1, 12, 0, 0, 250)

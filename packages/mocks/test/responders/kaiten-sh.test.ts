@@ -95,6 +95,25 @@ describe('kaiten.sh responder: documented behaviour', () => {
   })
 })
 
+describe('kaiten.sh responder: integers beyond 2^53 are judged by their digits', () => {
+  it.each([
+    ['limit', '9007199254740993'],
+    ['limit', '99999999999999999999'],
+    ['limit', '9'.repeat(400)],
+    ['offset', '99999999999999999999'],
+    ['offset', '-9007199254740993'],
+  ])('answers %s=%s with 422 naming the value as sent', async (parameter, text) => {
+    const { response, violations, json } = await call(shRequest('acme-production', `?${parameter}=${text}`))
+    expect(response.status).toBe(422)
+    expect(violations).toEqual([])
+    expect(json).toMatchObject({
+      status: 422,
+      detail: 'validation failed',
+      errors: [{ location: `query.${parameter}`, value: text }],
+    })
+  })
+})
+
 // Each generated value carries what the service makes of it, so expected statuses are not derived from the parser.
 type Tagged = { text: string; verdict: 'valid' | 'constraint' | 'malformed' }
 const valid = (text: string): Tagged => ({ text, verdict: 'valid' })
