@@ -131,3 +131,45 @@ describe('kaiten.sh inputs are checked before any request', () => {
     expect(url?.hash).toBe('')
   })
 })
+
+describe('text with a lone surrogate is refused, not sent with U+FFFD in its place', () => {
+  const wellFormed = /allowed: well-formed Unicode text/
+
+  it.each([
+    ['the instance slug', () => shClient().listAuditTrails('a\uD800'), 'instanceSlug', '"a\\ud800"'],
+    [
+      'event_name',
+      () => shClient().listAuditTrails(slug, { event_name: 'x\uDC00y' }),
+      'event_name',
+      '"x\\udc00y"',
+    ],
+    ['after', () => shClient().listAuditTrails(slug, { after: '2026\uD800' }), 'after', '"2026\\ud800"'],
+    ['author_uid', () => ruClient().listAuditLogs({ author_uid: '\uDBFFa' }), 'author_uid', '"\\udbffa"'],
+    ['id', () => ruClient().listAuditLogs({ id: '\uD800' }), 'id', '"\\ud800"'],
+    [
+      'an item of categories',
+      () => ruClient().listAuditLogs({ categories: ['auth', 'a\uDFFF'] as never }),
+      'categories',
+      '"a\\udfff"',
+    ],
+    ['from', () => ruClient().listAuditLogs({ from: '\uD83D' }), 'from', '"\\ud83d"'],
+  ])('%s', async (_name, call, parameter, shown) => {
+    const error = await rejection(call())
+    expect(error.issues.map((issue) => issue.parameter)).toEqual([parameter])
+    expect(error.message).toContain(`${parameter}: ${shown} is not allowed`)
+    expect(error.message).toMatch(wellFormed)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('refuses it when iterating too, before the first page is asked for', () => {
+    expect(() => shClient().iterateAuditTrails('a\uD800')).toThrow(InvalidParameterError)
+    expect(() => shClient().iterateAuditTrails(slug, { event_name: '\uD800' })).toThrow(wellFormed)
+    expect(() => ruClient().iterateAuditLogs({ author_uid: '\uDC00' })).toThrow(wellFormed)
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('accepts text whose surrogates are paired', async () => {
+    await expect(shClient().listAuditTrails(slug, { event_name: 'smile \u{1F600}' })).resolves.toEqual([])
+    expect(recorded.urls()[0]?.searchParams.get('event_name')).toBe('smile \u{1F600}')
+  })
+})

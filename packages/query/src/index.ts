@@ -28,3 +28,4 @@ export {
   parseKaitenShQuery,
   toKaitenShSearchParams,
 } from './kaiten-sh.js'
+export { illFormedTextIssue, isWellFormedText, WELL_FORMED_ALLOWED } from './well-formed.js'

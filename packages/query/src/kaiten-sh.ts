@@ -1,6 +1,7 @@
 import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
 import { judgeIntegerText } from './integer-text.js'
 import type { ParameterIssue, Parsed } from './issues.js'
+import { illFormedTextIssue, isWellFormedText } from './well-formed.js'
 import { type ParameterKind, renderChecked, single } from './wire.js'
 
 /** docs.kaiten.sh getAuditTrails: limit int32 1–200, default 50; offset int32 ≥ 0. */
@@ -86,9 +87,10 @@ export function toKaitenShSearchParams(params: KaitenShListParams | undefined): 
 /**
  * The instance slug must be a non-empty string. The client percent-encodes it into one path segment (so `../x` or
  * `a/b?c#d` cannot change the path or query), but `.` and `..` are dot segments that URL parsing removes even when
- * percent-encoded (WHATWG URL), so they are refused too.
+ * percent-encoded (WHATWG URL), so they are refused too, as is text that cannot be percent-encoded at all.
  */
 export function checkInstanceSlug(slug: unknown): ParameterIssue | null {
+  if (typeof slug === 'string' && !isWellFormedText(slug)) return illFormedTextIssue('instanceSlug', slug)
   if (typeof slug === 'string' && slug.length > 0 && slug !== '.' && slug !== '..') return null
   return {
     parameter: 'instanceSlug',

@@ -1,6 +1,7 @@
 import { serializeCsv } from './csv.js'
 import { toDateTimeText } from './date-time.js'
 import type { ParameterIssue, Parsed } from './issues.js'
+import { illFormedTextIssue, isWellFormedText } from './well-formed.js'
 
 export type ParameterKind = 'date-time' | 'integer' | 'string' | 'enum-list'
 
@@ -23,8 +24,8 @@ export function single(search: URLSearchParams, name: string, issues: ParameterI
 
 /**
  * Turns a caller's typed parameters into query text, checking only what is about the caller's JavaScript values
- * (unknown names, wrong JS types, invalid Dates, empty lists). What the values mean is checked afterwards by the same
- * parser the mocks use on the wire.
+ * (unknown names, wrong JS types, invalid Dates, empty lists, text with an unpaired surrogate). What the values mean
+ * is checked afterwards by the same parser the mocks use on the wire.
  */
 export function toSearchParams(
   params: Readonly<Record<string, unknown>> | undefined,
@@ -54,6 +55,10 @@ export function toSearchParams(
       continue
     }
     if (value === undefined) continue
+    if (typeof value === 'string' && !isWellFormedText(value)) {
+      issues.push(illFormedTextIssue(name, value))
+      continue
+    }
     switch (kind) {
       case 'date-time': {
         const result = toDateTimeText(name, value)
@@ -71,7 +76,10 @@ export function toSearchParams(
         break
       case 'enum-list':
         if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
-          search.set(name, serializeCsv(value))
+          const illFormed = value.filter((item: string) => !isWellFormedText(item))
+          if (illFormed.length > 0)
+            issues.push(illFormedTextIssue(name, illFormed.length === 1 ? illFormed[0] : illFormed))
+          else search.set(name, serializeCsv(value))
         } else {
           issues.push({
             parameter: name,
