@@ -98,7 +98,8 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
 
     iterateAuditLogs(params, callOptions) {
       const call = checkCallOptions(callOptions)
-      const requested = params?.limit ?? KAITEN_RU_LIMIT.max
+      // Only an absent limit takes the default: null is checked, and refused, like any other value.
+      const requested = params?.limit === undefined ? KAITEN_RU_LIMIT.max : params.limit
       // The offset is reported once, by iterationOffsetIssue, not again by the query check.
       const { offset: _managedOffset, ...rest }: KaitenRuListParams = params ?? {}
       const checked = toKaitenRuSearchParams({ ...rest, limit: requested })

@@ -89,7 +89,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
 
     iterateAuditTrails(instanceSlug, params, callOptions) {
       const call = checkCallOptions(callOptions)
-      const pageSize = params?.limit ?? KAITEN_SH_LIMIT.max
+      // Only an absent limit takes the default: null is checked, and refused, like any other value.
+      const pageSize = params?.limit === undefined ? KAITEN_SH_LIMIT.max : params.limit
       // The offset is reported once, by iterationOffsetIssue, not again by the query check.
       const { offset: _managedOffset, ...rest }: KaitenShListParams = params ?? {}
       const search = toKaitenShSearchParams({ ...rest, limit: pageSize })

@@ -173,3 +173,68 @@ describe('text with a lone surrogate is refused, not sent with U+FFFD in its pla
     expect(recorded.urls()[0]?.searchParams.get('event_name')).toBe('smile \u{1F600}')
   })
 })
+
+describe('every problem is reported at once', () => {
+  const parametersOf = async (promise: Promise<unknown>) =>
+    (await rejection(promise)).issues.map((issue) => issue.parameter).sort()
+  const thrownParametersOf = (start: () => unknown): string[] => {
+    try {
+      start()
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidParameterError)
+      return (error as InvalidParameterError).issues.map((issue) => issue.parameter).sort()
+    }
+    throw new Error('expected the call to be refused')
+  }
+
+  it('a value of the wrong type does not hide a value out of range', async () => {
+    expect(await parametersOf(ruClient().listAuditLogs({ limit: '50', offset: -1 } as never))).toEqual([
+      'limit',
+      'offset',
+    ])
+    expect(
+      await parametersOf(shClient().listAuditTrails(slug, { limit: '50', offset: -1 } as never)),
+    ).toEqual(['limit', 'offset'])
+  })
+
+  it('an unknown parameter or a bad date does not hide a value out of range', async () => {
+    const params = { after: 'x', limit: 500, foo: 1 } as never
+    expect(await parametersOf(shClient().listAuditTrails(slug, params))).toEqual(['after', 'foo', 'limit'])
+    expect(thrownParametersOf(() => shClient().iterateAuditTrails(slug, params))).toEqual([
+      'after',
+      'foo',
+      'limit',
+    ])
+    const ru = { from: new Date(Number.NaN), categories: ['nope'], bar: true } as never
+    expect(await parametersOf(ruClient().listAuditLogs(ru))).toEqual(['bar', 'categories', 'from'])
+    expect(thrownParametersOf(() => ruClient().iterateAuditLogs(ru))).toEqual(['bar', 'categories', 'from'])
+    expect(recorded.requests).toHaveLength(0)
+  })
+})
+
+describe('integers a JavaScript number cannot hold exactly', () => {
+  it('names the range the API allows for a huge kaiten.sh limit or offset', async () => {
+    const error = await rejection(shClient().listAuditTrails(slug, { limit: 1e21, offset: 2 ** 53 }))
+    expect(error.message).toContain('limit: 1e+21 is not allowed; allowed: an integer from 1 to 200')
+    expect(error.message).toContain('offset: 9007199254740992 is not allowed; allowed: an integer from 0 to')
+  })
+
+  it('refuses an integer beyond 2^53 even where the API would accept it, since its digits are already lost', async () => {
+    const error = await rejection(ruClient().listAuditLogs({ limit: 1e21, author_id: 2 ** 53 + 2 }))
+    expect(error.issues.map((issue) => issue.parameter).sort()).toEqual(['author_id', 'limit'])
+    expect(error.message).toContain(
+      'limit: 1e+21 is not allowed; allowed: an integer a JavaScript number holds exactly (at most 9007199254740991',
+    )
+    expect(error.message).toContain(
+      'author_id: 9007199254740994 is not allowed; allowed: an integer a JavaScript',
+    )
+    expect(recorded.requests).toHaveLength(0)
+  })
+
+  it('tells a number written as text from a number', async () => {
+    const error = await rejection(ruClient().listAuditLogs({ offset: '99999999999999999999' } as never))
+    expect(error.message).toContain(
+      'offset: "99999999999999999999" is not allowed; allowed: an integer given as a number, not as text',
+    )
+  })
+})

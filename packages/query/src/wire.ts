@@ -22,18 +22,31 @@ export function single(search: URLSearchParams, name: string, issues: ParameterI
   return values[0]
 }
 
+export const EXACT_INTEGER_ALLOWED = `an integer a JavaScript number holds exactly (at most ${Number.MAX_SAFE_INTEGER}, 2^53 − 1, either way; a larger number has already lost digits)`
+
+/** Query text for the caller's values, and what is wrong with the values themselves. */
+interface CallerValues {
+  search: URLSearchParams
+  /** Problems that keep a value out of `search`: unknown names, wrong JavaScript types, ill-formed text. */
+  issues: ParameterIssue[]
+  /**
+   * Integers beyond 2^53 − 1: their digits are in `search`, so the parser can name the range the API allows, but they
+   * are refused even where the API would take them, since the number may not be the one the caller wrote.
+   */
+  inexact: ParameterIssue[]
+}
+
 /**
- * Turns a caller's typed parameters into query text, checking only what is about the caller's JavaScript values
- * (unknown names, wrong JS types, invalid Dates, empty lists, text with an unpaired surrogate). What the values mean
- * is checked afterwards by the same parser the mocks use on the wire.
+ * Turns a caller's typed parameters into query text, checking only what is about the caller's JavaScript values.
+ * What the values mean is checked afterwards by the same parser the mocks use on the wire.
  */
 export function toSearchParams(
   params: Readonly<Record<string, unknown>> | undefined,
   kinds: Readonly<Record<string, ParameterKind>>,
-): { search: URLSearchParams; issues: ParameterIssue[] } {
-  const search = new URLSearchParams()
-  const issues: ParameterIssue[] = []
-  if (params === undefined || params === null) return { search, issues }
+): CallerValues {
+  const result: CallerValues = { search: new URLSearchParams(), issues: [], inexact: [] }
+  const { search, issues } = result
+  if (params === undefined || params === null) return result
   if (typeof params !== 'object') {
     issues.push({
       parameter: 'params',
@@ -41,7 +54,7 @@ export function toSearchParams(
       allowed: 'an object of query parameters',
       kind: 'constraint',
     })
-    return { search, issues }
+    return result
   }
   for (const [name, value] of Object.entries(params)) {
     const kind = kinds[name]
@@ -61,14 +74,27 @@ export function toSearchParams(
     }
     switch (kind) {
       case 'date-time': {
-        const result = toDateTimeText(name, value)
-        if ('issue' in result) issues.push(result.issue)
-        else search.set(name, result.text)
+        const text = toDateTimeText(name, value)
+        if ('issue' in text) issues.push(text.issue)
+        else search.set(name, text.text)
         break
       }
       case 'integer':
-        if (typeof value === 'number' && Number.isSafeInteger(value)) search.set(name, String(value))
-        else issues.push({ parameter: name, value, allowed: 'an integer', kind: 'constraint' })
+        if (typeof value === 'number' && Number.isInteger(value)) {
+          // BigInt gives every digit of a large double, where String() would write 1e+21.
+          search.set(name, Number.isSafeInteger(value) ? String(value) : BigInt(value).toString())
+          if (!Number.isSafeInteger(value))
+            result.inexact.push({
+              parameter: name,
+              value,
+              allowed: EXACT_INTEGER_ALLOWED,
+              kind: 'constraint',
+            })
+        } else {
+          const allowed =
+            typeof value === 'string' ? 'an integer given as a number, not as text' : 'an integer'
+          issues.push({ parameter: name, value, allowed, kind: 'constraint' })
+        }
         break
       case 'string':
         if (typeof value === 'string' && value.length > 0) search.set(name, value)
@@ -91,7 +117,7 @@ export function toSearchParams(
         break
     }
   }
-  return { search, issues }
+  return result
 }
 
 /** Reports numbers and Dates as the caller passed them rather than as their query text. */
@@ -100,18 +126,34 @@ export function withCallerValue(issue: ParameterIssue, params: object | undefine
   return typeof given === 'number' || given instanceof Date ? { ...issue, value: given } : issue
 }
 
+/** Issues in the order the caller wrote the parameters, whichever check found them. */
+function inCallerOrder(issues: ParameterIssue[], params: object | undefined): ParameterIssue[] {
+  const names = typeof params === 'object' && params !== null ? Object.keys(params) : []
+  const position = (issue: ParameterIssue) => {
+    const index = names.indexOf(issue.parameter)
+    return index === -1 ? names.length : index
+  }
+  return [...issues].sort((a, b) => position(a) - position(b))
+}
+
 /**
- * A caller's parameters as checked query text: first what is about the JavaScript values (`toSearchParams`), then
- * what the text means, through the same parser the mocks apply on receipt.
+ * A caller's parameters as checked query text, with every problem at once: what is wrong with the JavaScript values
+ * (`toSearchParams`) and what the well-typed rest means, through the same parser the mocks apply on receipt. A value
+ * with a problem of the first kind is left out of the query text, so no parameter is reported twice.
  */
 export function renderChecked(
   params: object | undefined,
   kinds: Readonly<Record<string, ParameterKind>>,
   parse: (search: URLSearchParams) => Parsed<unknown>,
 ): Parsed<URLSearchParams> {
-  const { search, issues } = toSearchParams(params as Readonly<Record<string, unknown>> | undefined, kinds)
-  if (issues.length > 0) return { ok: false, issues }
+  const { search, issues, inexact } = toSearchParams(
+    params as Readonly<Record<string, unknown>> | undefined,
+    kinds,
+  )
   const parsed = parse(search)
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => withCallerValue(issue, params)) }
-  return { ok: true, value: search }
+  const meaning = parsed.ok ? [] : parsed.issues.map((issue) => withCallerValue(issue, params))
+  // An inexact integer the API refuses anyway is best explained by the range the API allows.
+  const judged = new Set(meaning.map((issue) => issue.parameter))
+  const all = [...issues, ...meaning, ...inexact.filter((issue) => !judged.has(issue.parameter))]
+  return all.length > 0 ? { ok: false, issues: inCallerOrder(all, params) } : { ok: true, value: search }
 }
