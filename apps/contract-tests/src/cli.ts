@@ -1,5 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // `pnpm contract`: picks the target, runs every check, prints the summary, writes the reports, exits 0 only on success.
+// The `--` after node is load-bearing: Node 20 reads `--env-file` anywhere before a `--`, also after the script name
+// (nodejs/node#54232), and exits 9 on a missing file before this code runs. The package script passes it too.
 import { realpathSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
@@ -107,13 +109,17 @@ async function run(options: CliOptions, selection: TargetSelection, io: Io): Pro
 }
 
 /** The file's variables under the environment's: a variable set in the environment is never replaced. */
-async function withEnvFile(cwd: string, path: string, env: Environment): Promise<Environment> {
+async function withEnvFile(
+  cwd: string,
+  { option, path }: NonNullable<CliOptions['envFile']>,
+  env: Environment,
+): Promise<Environment> {
   let text: string
   try {
     text = await readFile(resolve(cwd, path), 'utf8')
   } catch (error) {
     throw new UsageError(
-      `--env-file: ${JSON.stringify(path)} cannot be read (${describe(error)}); allowed: a readable dotenv file`,
+      `${option}: ${JSON.stringify(path)} cannot be read (${describe(error)}); allowed: a readable dotenv file`,
     )
   }
   return { ...parseEnv(text), ...env }

@@ -158,6 +158,24 @@ describe('parseCliOptions', () => {
     expect(usageError(() => parseCliOptions(argv, {})).message).toBe(message)
   })
 
+  it('takes the dotenv file from --dotenv or --env-file, remembering which, and refuses both at once', () => {
+    expect(parseCliOptions(['--dotenv', '.env'], {}).envFile).toEqual({ option: '--dotenv', path: '.env' })
+    expect(parseCliOptions(['--env-file=ci.env'], {}).envFile).toEqual({
+      option: '--env-file',
+      path: 'ci.env',
+    })
+    expect(usageError(() => parseCliOptions(['--dotenv', 'a', '--env-file', 'b'], {})).message).toBe(
+      '--dotenv and --env-file name the same file; allowed: one of them',
+    )
+  })
+
+  it('reads options after a leading `--`, which pnpm passes on from `pnpm contract -- --list`', () => {
+    expect(parseCliOptions(['--', '--list', '--target', 'mocks'], {})).toMatchObject({
+      list: true,
+      target: 'mocks',
+    })
+  })
+
   it('rejects an unknown option', () => {
     expect(usageError(() => parseCliOptions(['--verbose'], {})).message).toMatch(/--verbose/)
   })

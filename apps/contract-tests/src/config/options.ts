@@ -13,12 +13,19 @@ export interface CliOptions {
   maxRequests: number
   junitPath?: string
   markdownPath?: string
-  /** A dotenv file whose variables fill in what the environment does not set. */
-  envFile?: string
+  /** A dotenv file whose variables fill in what the environment does not set, and the option that named it. */
+  envFile?: { option: EnvFileOption; path: string }
   /** Check id prefixes; empty: every check. */
   only: string[]
   timeoutMs: number
 }
+
+/**
+ * `--dotenv` is the name to use: Node 20 reads `--env-file` anywhere on its own command line (nodejs/node#54232), so
+ * in `pnpm contract --env-file x` the node that runs pnpm takes it and exits 9 on a missing file. `--env-file`
+ * still works wherever it reaches this CLI: after `--`, and through the kaiten-contract bin.
+ */
+export type EnvFileOption = '--dotenv' | '--env-file'
 
 export const EXIT_CODES = {
   passed: 0,
@@ -63,11 +70,23 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     maxRequests,
     ...(values.junit !== undefined ? { junitPath: nonEmpty('--junit', values.junit) } : {}),
     ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
-    ...(values['env-file'] !== undefined ? { envFile: nonEmpty('--env-file', values['env-file']) } : {}),
+    ...envFile(values.dotenv, values['env-file']),
     only: values.only ?? [],
     timeoutMs:
       values.timeout !== undefined ? positiveInteger('--timeout', values.timeout) : DEFAULT_TIMEOUT_MS,
   }
+}
+
+function envFile(dotenv: string | undefined, envFileValue: string | undefined) {
+  if (dotenv !== undefined && envFileValue !== undefined) {
+    throw new UsageError('--dotenv and --env-file name the same file; allowed: one of them')
+  }
+  if (dotenv !== undefined)
+    return { envFile: { option: '--dotenv' as const, path: nonEmpty('--dotenv', dotenv) } }
+  if (envFileValue !== undefined) {
+    return { envFile: { option: '--env-file' as const, path: nonEmpty('--env-file', envFileValue) } }
+  }
+  return {}
 }
 
 function nonEmpty(name: string, text: string): string {
@@ -76,8 +95,10 @@ function nonEmpty(name: string, text: string): string {
 }
 
 function parse(argv: readonly string[]) {
+  // pnpm passes the `--` of `pnpm contract -- --list` on to the script; npm swallows it. Accept both.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv]
   return parseArgs({
-    args: [...argv],
+    args,
     strict: true,
     allowPositionals: false,
     options: {
@@ -87,6 +108,7 @@ function parse(argv: readonly string[]) {
       'max-requests': { type: 'string' },
       junit: { type: 'string' },
       markdown: { type: 'string' },
+      dotenv: { type: 'string' },
       'env-file': { type: 'string' },
       only: { type: 'string', multiple: true },
       timeout: { type: 'string' },
@@ -108,8 +130,10 @@ Options:
   --max-requests <n>          requests one run may send over both APIs (default ${DEFAULT_MAX_REQUESTS})
   --junit <path>              also write a JUnit XML report to <path>
   --markdown <path>           also write a Markdown summary to <path> (e.g. for $GITHUB_STEP_SUMMARY)
-  --env-file <path>           read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
+  --dotenv <path>             read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
                               variables already in the environment win
+  --env-file <path>           the same; Node 20 takes this name itself unless it follows --
+                              (pnpm contract -- --env-file .env)
   --only <id-prefix>          run only checks whose id starts with it (repeatable); schema and drift
                               checks always run over what was recorded
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
