@@ -18,6 +18,7 @@ import { renderJUnit } from './report/junit.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderTerminal } from './report/terminal.js'
 import { runContract } from './runner.js'
+import { quietWhenClosed } from './streams.js'
 
 interface Io {
   stdout: (text: string) => void
@@ -157,9 +158,11 @@ if (isEntryPoint()) {
   const env = process.env
   const colour =
     env.FORCE_COLOR !== undefined ? env.FORCE_COLOR !== '0' : !env.NO_COLOR && process.stdout.isTTY === true
+  const stdout = quietWhenClosed(process.stdout)
+  const stderr = quietWhenClosed(process.stderr)
   main(process.argv.slice(2), env, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: stdout.write,
+    stderr: stderr.write,
     colour,
     // pnpm runs the script in this package's directory; INIT_CWD is where the command was typed.
     cwd: env.INIT_CWD ?? process.cwd(),
@@ -168,7 +171,7 @@ if (isEntryPoint()) {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`Unexpected failure: ${createRedactor(secretsIn(env))(describe(error))}\n`)
+      stderr.write(`Unexpected failure: ${createRedactor(secretsIn(env))(describe(error))}\n`)
       process.exitCode = EXIT_CODES.internal
     },
   )

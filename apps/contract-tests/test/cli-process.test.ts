@@ -1,10 +1,19 @@
 // The CLI as users start it: the package script through pnpm, the `kaiten-contract` bin through a node_modules/.bin
 // link, and the built file through node. What Node, the shell and pnpm do to arguments and streams is under test.
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { builtCli, PROCESS_TIMEOUT_MS, packageDir, requireBuild, runProcess } from './support/process.js'
+import { allCheckIds } from '../src/checks/index.js'
+import {
+  builtCli,
+  PROCESS_TIMEOUT_MS,
+  type ProcessResult,
+  packageDir,
+  repoRoot,
+  requireBuild,
+  runProcess,
+} from './support/process.js'
 
 const TEST_TIMEOUT_MS = PROCESS_TIMEOUT_MS + 10_000
 
@@ -72,6 +81,57 @@ describe('the dotenv option belongs to the CLI, not to Node', () => {
       })
       missingFile(result.stderr, '--env-file')
       expect(result.code).toBe(2)
+    },
+    TEST_TIMEOUT_MS,
+  )
+})
+
+describe('stdout carries only the CLI output', () => {
+  it(
+    'a reader that has gone (`| head -3` after three lines) ends the CLI quietly: no EPIPE crash, exit 0',
+    async () => {
+      for (const option of ['--help', '--list']) {
+        const result = await runProcess(process.execPath, [builtCli, option], { cwd: dir, closeStdout: true })
+        expect(result.stderr, option).toBe('')
+        expect(result.code, option).toBe(0)
+      }
+    },
+    TEST_TIMEOUT_MS,
+  )
+
+  // The root script as pnpm runs it (`sh -c "<script> <args>"`), with a stand-in for turbo that prints its banner
+  // to stdout as turbo does: what the build says must go to stderr, and nothing else may reach stdout.
+  async function runRootScript(args: string): Promise<ProcessResult> {
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    const turbo = "turbo() { echo ' • turbo 2.11.11'; echo ' Tasks: 5 successful, 5 total'; }"
+    return runProcess('sh', ['-c', `${turbo}\n${manifest.scripts.contract} ${args}`], {
+      cwd: repoRoot,
+      env: { INIT_CWD: dir },
+    })
+  }
+
+  it(
+    'the root contract script: `pnpm contract --list` prints the check ids and nothing else on stdout',
+    async () => {
+      const result = await runRootScript('--list')
+      expect(result.stdout.split('\n')).toEqual([...allCheckIds, ''])
+      expect(result.stderr).toContain('Tasks: 5 successful')
+      expect(result.code).toBe(0)
+    },
+    TEST_TIMEOUT_MS,
+  )
+
+  it(
+    'the root contract script hands --dotenv and a leading -- to the CLI',
+    async () => {
+      for (const args of ['--dotenv missing.env', '-- --env-file missing.env']) {
+        const result = await runRootScript(args)
+        expect(result.stdout, args).toBe('')
+        expect(result.stderr, args).toMatch(/--(dotenv|env-file): "missing.env" cannot be read/)
+        expect(result.code, args).toBe(2)
+      }
     },
     TEST_TIMEOUT_MS,
   )
