@@ -10,6 +10,8 @@ import { parseEnv } from 'node:util'
 import { allCheckIds } from './checks/index.js'
 import { UsageError } from './config/errors.js'
 import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
+import { checkOutputPaths } from './config/output-paths.js'
+import { checkSelector } from './config/selection.js'
 import { type Environment, secretsIn, selectTargets, type TargetSelection } from './config/targets.js'
 import { startMockTarget } from './mock-target.js'
 import { type RunReport, runPassed } from './model.js'
@@ -32,6 +34,7 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
   let redact = createRedactor(secretsIn(processEnv))
   let options: CliOptions
   let selection: TargetSelection
+  let only: ((checkId: string) => boolean) | undefined
   try {
     options = parseCliOptions(argv, processEnv)
     const env =
@@ -46,13 +49,12 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
       io.stdout(`${allCheckIds.join('\n')}\n`)
       return EXIT_CODES.passed
     }
-    const unknown = options.only.filter((prefix) => !allCheckIds.some((id) => id.startsWith(prefix)))
-    if (unknown.length > 0) {
-      throw new UsageError(
-        `--only: ${unknown.map((prefix) => JSON.stringify(prefix)).join(', ')} matches no check; allowed: a prefix of a check id (see --list)`,
-      )
-    }
+    only = checkSelector(options.only)
     selection = selectTargets(env, options.target)
+    await checkOutputPaths(io.cwd, [
+      ...(options.junitPath !== undefined ? [{ option: '--junit', path: options.junitPath }] : []),
+      ...(options.markdownPath !== undefined ? [{ option: '--markdown', path: options.markdownPath }] : []),
+    ])
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr(`${redact(error.message)}\nSee pnpm contract --help.\n`)
@@ -61,7 +63,7 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
 
   let report: RunReport
   try {
-    report = await run(options, selection, io)
+    report = await run(options, only, selection, io)
   } catch (error) {
     io.stderr(`The contract run could not complete: ${redact(describe(error))}\n`)
     return EXIT_CODES.internal
@@ -77,9 +79,12 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
   return runPassed(report) ? EXIT_CODES.passed : EXIT_CODES.failed
 }
 
-async function run(options: CliOptions, selection: TargetSelection, io: Io): Promise<RunReport> {
-  const only =
-    options.only.length > 0 ? (id: string) => options.only.some((prefix) => id.startsWith(prefix)) : undefined
+async function run(
+  options: CliOptions,
+  only: ((checkId: string) => boolean) | undefined,
+  selection: TargetSelection,
+  io: Io,
+): Promise<RunReport> {
   const common = {
     maxRequests: options.maxRequests,
     timeoutMs: options.timeoutMs,

@@ -72,8 +72,7 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
     ...envFile(values.dotenv, values['env-file']),
     only: values.only ?? [],
-    timeoutMs:
-      values.timeout !== undefined ? positiveInteger('--timeout', values.timeout) : DEFAULT_TIMEOUT_MS,
+    timeoutMs: values.timeout !== undefined ? timeout(values.timeout) : DEFAULT_TIMEOUT_MS,
   }
 }
 
@@ -87,6 +86,19 @@ function envFile(dotenv: string | undefined, envFileValue: string | undefined) {
     return { envFile: { option: '--env-file' as const, path: nonEmpty('--env-file', envFileValue) } }
   }
   return {}
+}
+
+/** Node's timers hold 32-bit signed milliseconds; a longer timeout fires after 1 ms instead, failing every request. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+function timeout(text: string): number {
+  const value = positiveInteger('--timeout', text)
+  if (value > MAX_TIMER_MS) {
+    throw new UsageError(
+      `--timeout: ${JSON.stringify(text)} is not allowed; allowed: at most ${MAX_TIMER_MS} (ms), the longest timer Node keeps`,
+    )
+  }
+  return value
 }
 
 function nonEmpty(name: string, text: string): string {
@@ -134,8 +146,9 @@ Options:
                               variables already in the environment win
   --env-file <path>           the same; Node 20 takes this name itself unless it follows --
                               (pnpm contract -- --env-file .env)
-  --only <id-prefix>          run only checks whose id starts with it (repeatable); schema and drift
-                              checks always run over what was recorded
+  --only <check>              run only the checks whose id starts with it, or of a group (pagination,
+                              filters, errors); repeatable. Schema and drift checks always run over
+                              what was recorded. A value that selects no check is an error
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
   --list                      list every check id and exit
   -h, --help                  show this help
