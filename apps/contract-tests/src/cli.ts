@@ -14,7 +14,8 @@ import { checkOutputPaths } from './config/output-paths.js'
 import { checkSelector } from './config/selection.js'
 import { type Environment, secretsIn, selectTargets, type TargetSelection } from './config/targets.js'
 import { startMockTarget } from './mock-target.js'
-import { type RunReport, runPassed } from './model.js'
+import { type ApiName, type CheckResult, type RunReport, runPassed } from './model.js'
+import { RunProgress } from './progress.js'
 import { createRedactor, type Redact } from './redact.js'
 import { renderJUnit } from './report/junit.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -28,6 +29,10 @@ interface Io {
   colour: boolean
   /** Where relative report paths start: the directory `pnpm contract` was typed in. */
   cwd: string
+  /** stderr is a terminal: progress is a live line there unless --no-progress. */
+  interactive?: boolean
+  /** Width of that terminal. */
+  columns?: number
 }
 
 export async function main(argv: readonly string[], processEnv: Environment, io: Io): Promise<number> {
@@ -85,33 +90,58 @@ async function run(
   selection: TargetSelection,
   io: Io,
 ): Promise<RunReport> {
+  const progress = startProgress(options, io)
   const common = {
     maxRequests: options.maxRequests,
     timeoutMs: options.timeoutMs,
     ...(only ? { only } : {}),
+    ...(progress
+      ? {
+          onCheckStart: (check: { id: string; api: ApiName }) => progress.checkStarted(check),
+          onResult: (result: CheckResult) => progress.checkFinished(result),
+          onRequest: (used: number) => progress.requestSent(used),
+        }
+      : {}),
   }
-  if (selection.kind === 'live') {
-    io.stderr('Verifying the live APIs…\n')
-    return runContract({
-      ...common,
-      target: 'live',
-      skipped: selection.skipped,
-      ...(selection.kaitenSh ? { kaitenSh: selection.kaitenSh } : {}),
-      ...(selection.kaitenRu ? { kaitenRu: selection.kaitenRu } : {}),
-    })
-  }
-  io.stderr('Starting the embedded mock servers…\n')
-  const mocks = await startMockTarget()
   try {
-    return await runContract({
-      ...common,
-      target: 'mocks',
-      kaitenSh: mocks.kaitenSh,
-      kaitenRu: mocks.kaitenRu,
-    })
+    if (selection.kind === 'live') {
+      io.stderr('Verifying the live APIs…\n')
+      return await runContract({
+        ...common,
+        target: 'live',
+        skipped: selection.skipped,
+        ...(selection.kaitenSh ? { kaitenSh: selection.kaitenSh } : {}),
+        ...(selection.kaitenRu ? { kaitenRu: selection.kaitenRu } : {}),
+      })
+    }
+    io.stderr('Starting the embedded mock servers…\n')
+    const mocks = await startMockTarget()
+    try {
+      return await runContract({
+        ...common,
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+      })
+    } finally {
+      await mocks.close()
+    }
   } finally {
-    await mocks.close()
+    progress?.stop()
   }
+}
+
+/** A live line on a terminal unless --no-progress; in a log only with --progress. */
+function startProgress(options: CliOptions, io: Io): RunProgress | undefined {
+  const wanted = options.progress ?? io.interactive === true
+  if (!wanted) return undefined
+  return new RunProgress({
+    mode: io.interactive ? 'live' : 'lines',
+    write: io.stderr,
+    now: () => performance.now(),
+    maxRequests: options.maxRequests,
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+  })
 }
 
 /** The file's variables under the environment's: a variable set in the environment is never replaced. */
@@ -169,6 +199,8 @@ if (isEntryPoint()) {
     stdout: stdout.write,
     stderr: stderr.write,
     colour,
+    interactive: process.stderr.isTTY === true,
+    ...(process.stderr.columns !== undefined ? { columns: process.stderr.columns } : {}),
     // pnpm runs the script in this package's directory; INIT_CWD is where the command was typed.
     cwd: env.INIT_CWD ?? process.cwd(),
   }).then(

@@ -18,6 +18,8 @@ export interface CliOptions {
   /** Check id prefixes; empty: every check. */
   only: string[]
   timeoutMs: number
+  /** `--progress` / `--no-progress`; unset: progress only on a terminal. */
+  progress?: boolean
 }
 
 /**
@@ -73,7 +75,16 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     ...envFile(values.dotenv, values['env-file']),
     only: values.only ?? [],
     timeoutMs: values.timeout !== undefined ? timeout(values.timeout) : DEFAULT_TIMEOUT_MS,
+    ...progress(values.progress, values['no-progress']),
   }
+}
+
+function progress(on: boolean | undefined, off: boolean | undefined) {
+  if (on && off)
+    throw new UsageError('--progress and --no-progress contradict each other; allowed: one of them')
+  if (on) return { progress: true }
+  if (off) return { progress: false }
+  return {}
 }
 
 function envFile(dotenv: string | undefined, envFileValue: string | undefined) {
@@ -124,6 +135,8 @@ function parse(argv: readonly string[]) {
       'env-file': { type: 'string' },
       only: { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
     },
   })
 }
@@ -149,7 +162,11 @@ Options:
   --only <check>              run only the checks whose id starts with it, or of a group (pagination,
                               filters, errors); repeatable. Schema and drift checks always run over
                               what was recorded. A value that selects no check is an error
-  --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
+  --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS}); an API that gives no answer
+                              to its first request, or to two in a row, is stopped with one line
+  --progress, --no-progress   show the running checks, requests used and time on stderr (default: only
+                              when stderr is a terminal; in a log, --progress writes a line per check
+                              and one every 10 s while a request is outstanding)
   --list                      list every check id and exit
   -h, --help                  show this help
 
