@@ -10,6 +10,7 @@ import {
   PROCESS_TIMEOUT_MS,
   type ProcessResult,
   packageDir,
+  pnpm,
   repoRoot,
   requireBuild,
   runProcess,
@@ -37,7 +38,7 @@ describe('the dotenv option belongs to the CLI, not to Node', () => {
   it(
     'through pnpm and the package script, --dotenv with a missing file is a usage error naming it (exit 2)',
     async () => {
-      const result = await runProcess('pnpm', ['run', 'contract', '--dotenv', 'missing.env'], {
+      const result = await runProcess(...pnpm(['run', 'contract', '--dotenv', 'missing.env']), {
         cwd: packageDir,
       })
       missingFile(result.stderr, '--dotenv')
@@ -49,7 +50,7 @@ describe('the dotenv option belongs to the CLI, not to Node', () => {
   it(
     'through pnpm and the package script, --env-file after `--` reaches the CLI too',
     async () => {
-      const result = await runProcess('pnpm', ['run', 'contract', '--', '--env-file', 'missing.env'], {
+      const result = await runProcess(...pnpm(['run', 'contract', '--', '--env-file', 'missing.env']), {
         cwd: packageDir,
       })
       missingFile(result.stderr, '--env-file')

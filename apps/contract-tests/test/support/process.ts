@@ -28,6 +28,16 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
+/**
+ * pnpm as the test itself was started with it (`npm_execpath`), so the test does not depend on a pnpm on PATH:
+ * `npm test` in a fresh clone runs pnpm through npx.
+ */
+export function pnpm(args: readonly string[]): [string, string[]] {
+  const execPath = process.env.npm_execpath
+  if (execPath && /pnpm\.c?js$/.test(execPath)) return [process.execPath, [execPath, ...args]]
+  return ['pnpm', [...args]]
+}
+
 export function requireBuild(): void {
   if (!existsSync(builtCli)) {
     throw new Error(`${builtCli} is missing: run pnpm --filter @kaiten-audit/contract-tests build first`)
