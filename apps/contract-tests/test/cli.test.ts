@@ -1,6 +1,6 @@
 // The CLI end to end, in-process: help, usage errors, a live-style run against the mock servers, report files,
 // exit codes, and tokens kept out of every output.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -94,6 +94,14 @@ describe('pnpm contract', () => {
       expect(out.stderr).toContain(
         `--markdown: "reports" cannot be written (${join(dir, 'reports')} is a directory)`,
       )
+      noRun(out)
+    })
+
+    it('exits 2, not 3, when the system refuses to look at the path (a symlink loop)', async () => {
+      await symlink('loop', join(dir, 'loop'))
+      const { out, io } = captureIo(dir)
+      expect(await main(['--junit', 'loop/junit.xml', '--max-requests', '1'], {}, io)).toBe(2)
+      expect(out.stderr).toMatch(/^--junit: "loop\/junit.xml" cannot be written \(ELOOP: /)
       noRun(out)
     })
 

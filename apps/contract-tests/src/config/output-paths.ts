@@ -29,7 +29,13 @@ export async function checkOutputPaths(cwd: string, outputs: readonly OutputPath
 }
 
 async function whyNotWritable(file: string): Promise<string | undefined> {
-  const existing = await nearestExisting(file)
+  let existing: { path: string; isDirectory: boolean }
+  try {
+    existing = await nearestExisting(file)
+  } catch (error) {
+    // EACCES on a directory of the path, ELOOP, …: the system's own words say it best.
+    return error instanceof Error ? error.message : String(error)
+  }
   if (existing.path === file) {
     if (existing.isDirectory) return `${file} is a directory`
     return (await writable(file, constants.W_OK)) ? undefined : `${file} is not writable`
