@@ -3,7 +3,9 @@ import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
 import type { RequestBudget } from './budget.js'
 import type { AuthMode, Exchange } from './exchange.js'
+import { describeFailure, isTimeout } from './failure.js'
 import type { Pacer } from './pacer.js'
+import { type NoAnswer, PreflightGuard, type UnusableApiError } from './preflight.js'
 
 /** Where one API lives and which tokens the run may use on it. */
 export interface HttpTarget {
@@ -28,9 +30,15 @@ export interface RequestSpec {
   paced?: boolean
 }
 
+/** One request got no answer; the message names the request and the cause (`connect ECONNREFUSED …`). */
 export class RequestFailedError extends Error {
-  constructor(target: string, cause: unknown) {
-    super(`GET ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  constructor(target: string, failure: NoAnswer, cause: unknown) {
+    super(
+      failure.kind === 'timeout'
+        ? `${failure.request} got no answer within ${failure.timeoutMs} ms (--timeout)`
+        : `GET ${target} failed: ${failure.cause}`,
+      { cause },
+    )
     this.name = 'RequestFailedError'
   }
 }
@@ -43,6 +51,8 @@ export interface RecorderOptions {
   timeoutMs?: number
   signal?: AbortSignal
   fetch?: typeof fetch
+  /** Called as each request is sent, with the budget spent so far. */
+  onRequest?: (used: number, max: number) => void
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -50,12 +60,21 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export class Recorder {
   readonly exchanges: Exchange[] = []
   readonly #options: RecorderOptions
+  readonly #guard = new PreflightGuard()
 
   constructor(options: RecorderOptions) {
     this.#options = options
   }
 
-  /** Sends one GET and records it; a non-2xx status is an answer, not an error. */
+  /** Why the API cannot be verified at all, once a request has shown it. */
+  unusable(api: ApiName): UnusableApiError | undefined {
+    return this.#guard.unusable(api)
+  }
+
+  /**
+   * Sends one GET and records it; a non-2xx status is an answer, not an error. Throws `UnusableApiError` when the
+   * answer, or its absence, shows that the API cannot be verified at all (see PreflightGuard).
+   */
   async send(target: HttpTarget, checkId: string, spec: RequestSpec): Promise<Exchange> {
     const auth = spec.auth ?? 'valid'
     const query = spec.query?.toString() ?? ''
@@ -66,10 +85,12 @@ export class Recorder {
     if (token !== undefined) headers.set('authorization', `Bearer ${token}`)
 
     this.#options.budget.take()
+    this.#options.onRequest?.(this.#options.budget.used, this.#options.budget.max)
     const pacer = this.#options.pacers?.[target.api]
     if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
 
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const timeout = AbortSignal.timeout(timeoutMs)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
     const started = performance.now()
     let response: Response
@@ -78,7 +99,15 @@ export class Recorder {
       response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
       body = await response.text()
     } catch (cause) {
-      throw new RequestFailedError(relative, cause)
+      const failure: NoAnswer = isTimeout(cause)
+        ? { kind: 'timeout', request: `GET ${relative}`, timeoutMs }
+        : { kind: 'network', cause: describeFailure(cause, url) }
+      // A run aborted by its caller says nothing about the server.
+      if (this.#options.signal?.aborted) throw new RequestFailedError(relative, failure, cause)
+      throw (
+        this.#guard.noAnswer(target.api, target.baseUrl, failure) ??
+        new RequestFailedError(relative, failure, cause)
+      )
     }
     pacer?.observe(response.headers)
 
@@ -106,6 +135,8 @@ export class Recorder {
       durationMs: performance.now() - started,
     }
     this.exchanges.push(exchange)
+    const unusable = this.#guard.answered(exchange)
+    if (unusable) throw unusable
     return exchange
   }
 }
