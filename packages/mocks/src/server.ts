@@ -5,6 +5,8 @@ import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
+import { problemResponse } from './responders/problem.js'
+import { bodilessResponse } from './responders/reason-header.js'
 import type { Responder } from './responders/responder.js'
 import { createKaitenRuStore, type KaitenRuStore } from './store/kaiten-ru.js'
 import { createKaitenShStore, type KaitenShStore } from './store/kaiten-sh.js'
@@ -72,8 +74,16 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
 
   const served: ServedResponder[] = []
   try {
-    served.push(await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort))
-    served.push(await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort))
+    served.push(
+      await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, {
+        refusal: (status, reason, headers) => problemResponse(status, reason, undefined, headers),
+      }),
+    )
+    served.push(
+      await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, {
+        refusal: bodilessResponse,
+      }),
+    )
   } catch (error) {
     await Promise.all(served.map((server) => server.close()))
     throw error
