@@ -5,6 +5,8 @@ import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
+import { problemResponse } from './responders/problem.js'
+import { bodilessResponse } from './responders/reason-header.js'
 import type { Responder } from './responders/responder.js'
 import { createKaitenRuStore, type KaitenRuStore } from './store/kaiten-ru.js'
 import { createKaitenShStore, type KaitenShStore } from './store/kaiten-sh.js'
@@ -18,6 +20,8 @@ export interface MockServersOptions {
   sizes?: { kaitenShEntries?: number; kaitenRuEvents?: number }
   /** kaiten.ru's 5 requests per second per token. Default true. */
   rateLimit?: boolean
+  /** Clock for kaiten.ru's rate limiter, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
@@ -64,13 +68,22 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
     store: stores.kaitenRu,
     basePath: KAITEN_RU_BASE_PATH,
     rateLimit: options.rateLimit === false ? false : KAITEN_RU_RATE_LIMIT,
+    ...(options.now ? { now: options.now } : {}),
   })
   const instanceSlug = stores.kaitenSh.instances()[0]?.slug ?? ''
 
   const served: ServedResponder[] = []
   try {
-    served.push(await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort))
-    served.push(await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort))
+    served.push(
+      await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, {
+        refusal: (status, reason, headers) => problemResponse(status, reason, undefined, headers),
+      }),
+    )
+    served.push(
+      await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, {
+        refusal: bodilessResponse,
+      }),
+    )
   } catch (error) {
     await Promise.all(served.map((server) => server.close()))
     throw error

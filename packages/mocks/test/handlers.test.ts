@@ -42,6 +42,16 @@ describe('handlers (both APIs at their default base URLs)', () => {
     expect(JSON.parse(body)).toEqual(defaultStores.kaitenRu.events().slice(0, 2))
   })
 
+  it('match only the path a request has: a doubled slash is not the route', async () => {
+    // fetch resolves `\` and dot segments before MSW sees the URL, as it does before sending; `//` survives both.
+    for (const url of [
+      'https://demo.kaiten.sh//evil.example/instances/acme-production/audit-trails',
+      'https://demo.kaiten.sh/instances/acme-production//audit-trails',
+      `${DEFAULT_BASE_URLS.kaitenRu.replace('/api/', '//api/')}/audit-logs`,
+    ])
+      await expect(fetch(url, { headers: { ...sh, ...ru } }), url).rejects.toThrow(/onUnhandledRequest/)
+  })
+
   it('leaves other URLs unhandled, so onUnhandledRequest reports them', async () => {
     await expect(fetch('https://demo.kaiten.sh/instances')).rejects.toThrow()
   })

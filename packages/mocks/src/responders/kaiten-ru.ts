@@ -1,10 +1,11 @@
 // kaiten.ru `GET /audit-logs`, answered the way the service documents: errors without a body, a rate limit.
 
-import { formatIssue, KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
+import { KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
+import { bodilessResponse, describeIssues } from './reason-header.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
@@ -18,14 +19,8 @@ export interface KaitenRuResponderOptions {
   now?: () => number
 }
 
-/**
- * The vendor's errors carry no body, which makes a failing test hard to read; the mock adds the reason in a header
- * the spec does not describe (header values must be printable ASCII).
- */
-export const REASON_HEADER = 'x-mock-reason'
-function headerText(text: string): string {
-  return text.replaceAll('≥', '>=').replace(/[^\x20-\x7e]/g, '?')
-}
+/** The vendor's errors carry no body, which makes a failing test hard to read; the mock adds the reason. */
+export { REASON_HEADER } from './reason-header.js'
 
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
@@ -54,7 +49,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     }
     // The vendor documents 400, 401, 403 and 429 without a body.
     const bodiless = (status: number, reason: string, extra: Record<string, string> = {}) =>
-      new Response(null, { status, headers: { ...headers, [REASON_HEADER]: headerText(reason), ...extra } })
+      bodilessResponse(status, reason, { ...headers, ...extra })
 
     if (!isAuditLogsPath(url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
     if (request.method !== 'GET')
@@ -65,7 +60,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     if (token !== MOCK_TOKENS.kaitenRu.valid) return bodiless(401, 'missing or invalid bearer token')
 
     const parsed = parseKaitenRuQuery(url.searchParams)
-    if (!parsed.ok) return bodiless(400, parsed.issues.map(formatIssue).join('; '))
+    if (!parsed.ok) return bodiless(400, describeIssues(parsed.issues, url.searchParams))
     return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
   }
 }
