@@ -1,5 +1,6 @@
 // The public surface of @kaiten-audit/client: re-exports only.
 export type { TokenSource } from './core/auth.js'
+export type { Clock } from './core/clock.js'
 export {
   ApiError,
   AuthenticationError,

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from './clock.js'
 import { sleep } from './sleep.js'
 
 /** The longest `observe` holds callers, whatever `X-RateLimit-Reset` says. */
@@ -7,8 +8,10 @@ export interface RateLimiterOptions {
   /** Requests allowed in any window of `windowMs`. */
   requests: number
   windowMs: number
-  /** Wall clock in epoch milliseconds; `X-RateLimit-Reset` is compared against it. Defaults to `Date.now`. */
+  /** Wall clock in epoch milliseconds; `X-RateLimit-Reset` is compared against it. Defaults to `clock.now`. */
   now?: () => number
+  /** The clock the limiter reads and waits on. Defaults to the system clock. */
+  clock?: Clock
 }
 
 /**
@@ -21,14 +24,14 @@ export interface RateLimiterOptions {
 export class RateLimiter {
   readonly requests: number
   readonly windowMs: number
-  readonly #now: () => number
+  readonly #clock: Clock
   /** Start times of the most recent `requests` acquisitions, oldest first. */
   readonly #recent: number[] = []
   /** Epoch ms before which no slot is handed out, set by `observe`. */
   #heldUntil = 0
 
   constructor(options: RateLimiterOptions) {
-    const { requests, windowMs, now = Date.now } = options
+    const { requests, windowMs, now, clock = systemClock } = options
     if (!Number.isSafeInteger(requests) || requests < 1) {
       throw new RangeError(
         `RateLimiter requests: ${String(requests)} is not allowed; allowed: an integer ≥ 1`,
@@ -39,7 +42,7 @@ export class RateLimiter {
     }
     this.requests = requests
     this.windowMs = windowMs
-    this.#now = now
+    this.#clock = now === undefined ? clock : { now, setTimer: clock.setTimer }
   }
 
   /** Resolves when a request may be sent; rejects with `RequestAbortedError` if `signal` aborts first. */
@@ -47,12 +50,12 @@ export class RateLimiter {
     for (;;) {
       const wait = this.#waitMs()
       if (wait <= 0) {
-        this.#recent.push(this.#now())
+        this.#recent.push(this.#clock.now())
         if (this.#recent.length > this.requests) this.#recent.shift()
         return
       }
       // Several callers may wake together; each re-checks, and only those that find a free slot proceed.
-      await sleep(wait, signal)
+      await sleep(wait, signal, this.#clock)
     }
   }
 
@@ -64,12 +67,12 @@ export class RateLimiter {
     const resetMs = Number(reset) * 1000
     if (!Number.isFinite(resetMs)) return
     // A reset far ahead means clock skew or a bad header, not a one-second window; never hold longer than the bound.
-    const until = Math.min(resetMs, this.#now() + MAX_HOLD_MS)
+    const until = Math.min(resetMs, this.#clock.now() + MAX_HOLD_MS)
     if (until > this.#heldUntil) this.#heldUntil = until
   }
 
   #waitMs(): number {
-    const now = this.#now()
+    const now = this.#clock.now()
     const held = this.#heldUntil - now
     const oldest = this.#recent.length < this.requests ? undefined : this.#recent[0]
     const slot = oldest === undefined ? 0 : oldest + this.windowMs - now

@@ -1,4 +1,5 @@
 import { resolveToken, type TokenSource } from './auth.js'
+import type { Clock } from './clock.js'
 import {
   ApiError,
   ConnectionError,
@@ -79,6 +80,8 @@ export interface TransportConfig {
   /** kaiten.ru reports when a rate-limit window reopens; kaiten.sh does not. */
   useRateLimitReset: boolean
   random: () => number
+  /** Every wait and timeout of the transport runs on it. */
+  clock: Clock
 }
 
 export interface Exchange {
@@ -121,7 +124,7 @@ export async function sendWithRetries(
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
     await config.rateLimiter?.acquire(callerSignal)
     const token = await resolveToken(config.token)
-    const attempt = attemptSignal(callerSignal, timeoutMs)
+    const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
     let result: AttemptResult
     try {
       // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
@@ -141,7 +144,11 @@ export async function sendWithRetries(
               cause: error,
             })
       if (!(failure instanceof ConnectionError) || retry >= maxRetries) throw failure
-      await sleep(delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs, callerSignal)
+      await sleep(
+        delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs,
+        callerSignal,
+        config.clock,
+      )
       continue
     } finally {
       attempt.dispose()
@@ -152,7 +159,7 @@ export async function sendWithRetries(
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
-        await sleep(delay, callerSignal)
+        await sleep(delay, callerSignal, config.clock)
         continue
       }
     }
@@ -207,7 +214,7 @@ function delayFor(
     headers,
     status,
     useRateLimitReset: config.useRateLimitReset,
-    now: Date.now(),
+    now: config.clock.now(),
     random: config.random,
   })
 }
@@ -216,23 +223,24 @@ function delayFor(
 function attemptSignal(
   callerSignal: AbortSignal | undefined,
   timeoutMs: number,
+  clock: Clock,
 ): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController()
   let timedOut = false
   const onAbort = (): void => controller.abort(callerSignal?.reason)
   callerSignal?.addEventListener('abort', onAbort, { once: true })
-  const timer =
+  const cancelTimer =
     Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? setTimeout(() => {
+      ? clock.setTimer(timeoutMs, () => {
           timedOut = true
           controller.abort()
-        }, timeoutMs)
+        })
       : undefined
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose: () => {
-      clearTimeout(timer)
+      cancelTimer?.()
       callerSignal?.removeEventListener('abort', onAbort)
     },
   }
