@@ -122,8 +122,9 @@ export async function sendWithRetries(
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-    await config.rateLimiter?.acquire(callerSignal)
     const token = await resolveToken(config.token)
+    // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
+    const slot = await config.rateLimiter?.reserve(callerSignal)
     const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
     let result: AttemptResult
     try {
@@ -134,6 +135,7 @@ export async function sendWithRetries(
         attempt.signal,
       )
     } catch (error) {
+      slot?.release()
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
       const failure = attempt.timedOut()
         ? new TimeoutError(timeoutMs, description)
@@ -155,7 +157,7 @@ export async function sendWithRetries(
     }
 
     const { response, bodyText } = result
-    config.rateLimiter?.observe(response.headers)
+    slot?.release(response.headers)
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
