@@ -216,6 +216,7 @@ function delayFor(
     headers,
     status,
     useRateLimitReset: config.useRateLimitReset,
+    rateLimitWindowMs: config.rateLimiter?.windowMs,
     now: config.clock.now(),
     random: config.random,
   })
