@@ -50,6 +50,17 @@ export class ManualClock implements Clock {
     while (this.#timers.size < count) await new Promise<void>((resolve) => this.#onTimer.push(resolve))
   }
 
+  /** Fires the soonest pending timer, moving time to it; returns how far time moved. */
+  async next(): Promise<number> {
+    await this.settle()
+    const soonest = this.#soonest()
+    if (soonest === undefined) throw new Error('next: no timer is pending on the clock')
+    const from = this.#now
+    this.#fire(soonest)
+    await this.settle()
+    return this.#now - from
+  }
+
   /** Lets everything that does not wait on this clock run. */
   async settle(): Promise<void> {
     for (let turn = 0; turn < SETTLE_TURNS; turn++) await nextTurn()
