@@ -110,6 +110,30 @@ describe('kaiten.ru pacing', () => {
     expect(api.sent.map(({ at }) => at)).toEqual([resetSeconds * 1000 - 750, resetSeconds * 1000])
   })
 
+  it("counts a request's last window from the arrival of its response headers, not the end of its body", async () => {
+    const clock = new ManualClock()
+    const api = mockApi(clock, false)
+    const fetch: FetchFunction = async (request) => {
+      const text = await (await api.fetch(request)).text()
+      // The body takes 300 ms to arrive after the headers.
+      const body = new ReadableStream<Uint8Array>({
+        pull: (controller) =>
+          new Promise<void>((resolve) =>
+            clock.setTimer(300, () => {
+              controller.enqueue(new TextEncoder().encode(text))
+              controller.close()
+              resolve()
+            }),
+          ),
+      })
+      return new Response(body, { headers: { 'content-type': 'application/json' } })
+    }
+    const ru = client(clock, fetch, { rateLimit: new RateLimiter({ requests: 1, windowMs: 1000, clock }) })
+    const start = clock.now()
+    await clock.runUntil(Promise.all([ru.listAuditLogs({ limit: 1 }), ru.listAuditLogs({ limit: 1 })]))
+    expect(api.sent.map(({ at }) => at - start)).toEqual([0, 1000])
+  })
+
   it('can be switched off', () => {
     const clock = new ManualClock()
     const { fetch } = mockApi(clock)

@@ -95,6 +95,11 @@ export interface Exchange {
 export interface Attempt {
   signal: AbortSignal
   authorization: string
+  /**
+   * To be called with the response as soon as its headers are in, before the body is read: the server has counted
+   * the request by then, so its rate-limit slot starts its last window. Returns the response.
+   */
+  responded: (response: Response) => Response
 }
 
 export interface AttemptResult {
@@ -131,7 +136,14 @@ export async function sendWithRetries(
       // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
       // signal, and a stalled body must still end at the timeout.
       result = await untilAborted(
-        perform({ signal: attempt.signal, authorization: `Bearer ${token}` }),
+        perform({
+          signal: attempt.signal,
+          authorization: `Bearer ${token}`,
+          responded: (response) => {
+            slot?.release(response.headers)
+            return response
+          },
+        }),
         attempt.signal,
       )
     } catch (error) {
@@ -191,10 +203,10 @@ export function rawClientFetch(config: TransportConfig): FetchFunction {
       config,
       {},
       description,
-      async ({ signal, authorization }) => {
+      async ({ signal, authorization, responded }) => {
         const headers = new Headers(request.headers)
         headers.set('Authorization', authorization)
-        const response = await config.fetch(new Request(request, { headers }), signal)
+        const response = responded(await config.fetch(new Request(request, { headers }), signal))
         return { response, bodyText: await response.text() }
       },
       { throwOnHttpError: false },
