@@ -23,7 +23,8 @@ const failure = (promise: Promise<unknown>) =>
     (reason: unknown) => reason,
   )
 
-describe('retries against the mocks', () => {
+// Real (in-process) HTTP through MSW: an explicit timeout, so a busy machine is not taken for a failure.
+describe('retries against the mocks', { timeout: 30_000 }, () => {
   it('retries a 429 and then succeeds, honouring Retry-After', async () => {
     const clock = new ManualClock()
     server.use(

@@ -57,7 +57,7 @@ function client(clock: ManualClock, fetch: FetchFunction, overrides: Partial<Kai
   })
 }
 
-describe('timeouts', () => {
+describe('timeouts', { timeout: 30_000 }, () => {
   it('times out a slow response with TimeoutError, a kind of ConnectionError', async () => {
     const clock = new ManualClock()
     const silent = silentServer()
@@ -94,7 +94,7 @@ describe('timeouts', () => {
     await clock.next() // the second attempt goes out with a fresh 100 ms, which the clock never reaches
     await expect(call).resolves.toHaveLength(3)
     expect(recorded.requests).toHaveLength(2)
-  }, 30_000)
+  })
 
   it('covers a body that stalls after the headers', async () => {
     const clock = new ManualClock()
@@ -119,7 +119,7 @@ describe('timeouts', () => {
   })
 })
 
-describe('cancellation', () => {
+describe('cancellation', { timeout: 30_000 }, () => {
   it('sends nothing when the signal is already aborted', async () => {
     const error = await failure(ruClient().listAuditLogs({}, { signal: AbortSignal.abort() }))
     expect(error).toBeInstanceOf(RequestAbortedError)
@@ -159,7 +159,7 @@ describe('cancellation', () => {
     // The mock's own latency timer is still pending; the client's 30 s timeout must not be.
     expect(activeTimers()).toBeLessThanOrEqual(timersBefore + 1)
     server.events.removeListener('request:start', listener)
-  }, 30_000)
+  })
 
   it('aborts a retry backoff', async () => {
     const clock = new ManualClock()
@@ -178,7 +178,7 @@ describe('cancellation', () => {
     expect(await call).toBeInstanceOf(RequestAbortedError)
     expect(clock.pending()).toEqual([])
     expect(recorded.requests).toHaveLength(1)
-  }, 30_000)
+  })
 
   it('ends an iteration cleanly with RequestAbortedError, between pages or mid-request', async () => {
     const clock = new ManualClock()
@@ -209,5 +209,5 @@ describe('cancellation', () => {
     midRequest.abort()
     expect(await first).toBeInstanceOf(RequestAbortedError)
     expect(clock.pending()).toEqual([])
-  }, 30_000)
+  })
 })
