@@ -67,7 +67,7 @@ export class Recorder {
 
     this.#options.budget.take()
     const pacer = this.#options.pacers?.[target.api]
-    if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
+    const slot = pacer && spec.paced !== false ? await pacer.reserve(this.#options.signal) : undefined
 
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
@@ -76,11 +76,13 @@ export class Recorder {
     let body: string
     try {
       response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
+      if (slot) slot.release(response.headers)
+      else pacer?.observe(response.headers)
       body = await response.text()
     } catch (cause) {
+      slot?.release()
       throw new RequestFailedError(relative, cause)
     }
-    pacer?.observe(response.headers)
 
     const recordedHeaders: Record<string, string> = {}
     response.headers.forEach((value, name) => {
