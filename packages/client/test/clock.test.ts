@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { systemClock } from '../src/core/clock.js'
+import { createKaitenShClient } from '../src/index.js'
 
 describe('systemClock', () => {
   beforeEach(() => {
@@ -29,4 +30,15 @@ describe('systemClock', () => {
     await vi.advanceTimersByTimeAsync(2 ** 32)
     expect(fired).toEqual([])
   })
+})
+
+describe('the clock option', () => {
+  it.each([{}, { now: () => 0 }, null, 'system'])(
+    'refuses %j, naming the option and what it needs',
+    (clock) => {
+      expect(() =>
+        createKaitenShClient({ baseUrl: 'https://demo.kaiten.sh', token: 'ksh_x', clock: clock as never }),
+      ).toThrow(/clock: expected \{ now: \(\) => number, setTimer: /)
+    },
+  )
 })

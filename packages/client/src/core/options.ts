@@ -50,7 +50,7 @@ export function transportConfig(
     throw new TypeError('fetch: expected a function (request: Request) => Promise<Response>')
   }
   const rateLimit = options.rateLimit ?? defaults.rateLimit
-  const clock = checkClock(options.clock ?? systemClock)
+  const clock = options.clock === undefined ? systemClock : checkClock(options.clock)
   return {
     fetch: signalledFetch(options.fetch),
     token: options.token,
