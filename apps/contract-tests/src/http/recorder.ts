@@ -87,7 +87,7 @@ export class Recorder {
     this.#options.budget.take()
     this.#options.onRequest?.(this.#options.budget.used, this.#options.budget.max)
     const pacer = this.#options.pacers?.[target.api]
-    if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
+    const slot = pacer && spec.paced !== false ? await pacer.reserve(this.#options.signal) : undefined
 
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timeout = AbortSignal.timeout(timeoutMs)
@@ -97,8 +97,11 @@ export class Recorder {
     let body: string
     try {
       response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
+      if (slot) slot.release(response.headers)
+      else pacer?.observe(response.headers)
       body = await response.text()
     } catch (cause) {
+      slot?.release()
       const failure: NoAnswer = isTimeout(cause)
         ? { kind: 'timeout', request: `GET ${relative}`, timeoutMs }
         : { kind: 'network', cause: describeFailure(cause, url) }
@@ -109,7 +112,6 @@ export class Recorder {
         new RequestFailedError(relative, failure, cause)
       )
     }
-    pacer?.observe(response.headers)
 
     const recordedHeaders: Record<string, string> = {}
     response.headers.forEach((value, name) => {

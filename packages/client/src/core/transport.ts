@@ -1,4 +1,5 @@
 import { resolveToken, type TokenSource } from './auth.js'
+import type { Clock } from './clock.js'
 import {
   ApiError,
   ConnectionError,
@@ -79,6 +80,8 @@ export interface TransportConfig {
   /** kaiten.ru reports when a rate-limit window reopens; kaiten.sh does not. */
   useRateLimitReset: boolean
   random: () => number
+  /** Every wait and timeout of the transport runs on it. */
+  clock: Clock
 }
 
 export interface Exchange {
@@ -92,6 +95,11 @@ export interface Exchange {
 export interface Attempt {
   signal: AbortSignal
   authorization: string
+  /**
+   * To be called with the response as soon as its headers are in, before the body is read: the server has counted
+   * the request by then, so its rate-limit slot starts its last window. Returns the response.
+   */
+  responded: (response: Response) => Response
 }
 
 export interface AttemptResult {
@@ -119,18 +127,27 @@ export async function sendWithRetries(
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-    await config.rateLimiter?.acquire(callerSignal)
     const token = await resolveToken(config.token)
-    const attempt = attemptSignal(callerSignal, timeoutMs)
+    // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
+    const slot = await config.rateLimiter?.reserve(callerSignal)
+    const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
     let result: AttemptResult
     try {
       // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
       // signal, and a stalled body must still end at the timeout.
       result = await untilAborted(
-        perform({ signal: attempt.signal, authorization: `Bearer ${token}` }),
+        perform({
+          signal: attempt.signal,
+          authorization: `Bearer ${token}`,
+          responded: (response) => {
+            slot?.release(response.headers)
+            return response
+          },
+        }),
         attempt.signal,
       )
     } catch (error) {
+      slot?.release()
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
       const failure = attempt.timedOut()
         ? new TimeoutError(timeoutMs, description)
@@ -141,18 +158,22 @@ export async function sendWithRetries(
               cause: error,
             })
       if (!(failure instanceof ConnectionError) || retry >= maxRetries) throw failure
-      await sleep(delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs, callerSignal)
+      await sleep(
+        delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs,
+        callerSignal,
+        config.clock,
+      )
       continue
     } finally {
       attempt.dispose()
     }
 
     const { response, bodyText } = result
-    config.rateLimiter?.observe(response.headers)
+    slot?.release(response.headers)
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
-        await sleep(delay, callerSignal)
+        await sleep(delay, callerSignal, config.clock)
         continue
       }
     }
@@ -182,10 +203,10 @@ export function rawClientFetch(config: TransportConfig): FetchFunction {
       config,
       {},
       description,
-      async ({ signal, authorization }) => {
+      async ({ signal, authorization, responded }) => {
         const headers = new Headers(request.headers)
         headers.set('Authorization', authorization)
-        const response = await config.fetch(new Request(request, { headers }), signal)
+        const response = responded(await config.fetch(new Request(request, { headers }), signal))
         return { response, bodyText: await response.text() }
       },
       { throwOnHttpError: false },
@@ -207,7 +228,8 @@ function delayFor(
     headers,
     status,
     useRateLimitReset: config.useRateLimitReset,
-    now: Date.now(),
+    rateLimitWindowMs: config.rateLimiter?.windowMs,
+    now: config.clock.now(),
     random: config.random,
   })
 }
@@ -216,23 +238,24 @@ function delayFor(
 function attemptSignal(
   callerSignal: AbortSignal | undefined,
   timeoutMs: number,
+  clock: Clock,
 ): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController()
   let timedOut = false
   const onAbort = (): void => controller.abort(callerSignal?.reason)
   callerSignal?.addEventListener('abort', onAbort, { once: true })
-  const timer =
+  const cancelTimer =
     Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? setTimeout(() => {
+      ? clock.setTimer(timeoutMs, () => {
           timedOut = true
           controller.abort()
-        }, timeoutMs)
+        })
       : undefined
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose: () => {
-      clearTimeout(timer)
+      cancelTimer?.()
       callerSignal?.removeEventListener('abort', onAbort)
     },
   }
