@@ -1,8 +1,6 @@
 import type { ParameterIssue } from '@kaiten-audit/query'
 import { RequestAbortedError } from './errors.js'
 import { instantOf } from './instant.js'
-import { shapeError } from './response-shape.js'
-import type { Exchange } from './transport.js'
 
 /** Consecutive identical full pages after which the server is taken to ignore `offset`. */
 const MAX_REPEATED_PAGES = 10
@@ -35,9 +33,15 @@ export interface OffsetPagingSource<T> {
   signal: AbortSignal | undefined
 }
 
+/** One page as the source fetched it. */
 export interface FetchedPage<T> {
-  items: T[]
-  exchange: Exchange
+  items: readonly T[]
+  /**
+   * The error for this page when it breaks the paging contract (`path` in the body, what was expected, what came).
+   * The source builds it because only the source knows where the page came from: for HTTP the request, status and
+   * request id, for a test's in-memory list whatever names the request. The pager needs no transport.
+   */
+  shapeError(path: string, expected: string, actual: string): Error
 }
 
 /**
@@ -78,9 +82,10 @@ export class AuditPages<T> implements AsyncIterable<T> {
 
     for (;;) {
       if (signal?.aborted) throw RequestAbortedError.fromSignal(signal)
-      const { items, exchange } = await source.fetchPage(offset, upperBound, signal)
+      const page = await source.fetchPage(offset, upperBound, signal)
+      const { items } = page
       const fail = (path: string, expected: string, actual: string): never => {
-        throw shapeError(exchange, path, expected, actual)
+        throw page.shapeError(path, expected, actual)
       }
       const first = items[0]
       const last = items[items.length - 1]
