@@ -16,34 +16,34 @@ function instant(text: string): number {
   return value
 }
 
-/** Newest first by instant, ties by id with the larger first: the order the mocks keep for both APIs. */
-function isNewerThan(a: MemoryItem, b: MemoryItem): boolean {
-  const at = instant(a.time)
-  const bt = instant(b.time)
-  return at !== bt ? at > bt : a.id > b.id
-}
-
-/** An audit log that only grows, kept newest first, as both APIs document theirs. */
+/** An audit log that only grows, kept newest first (ties by id, the larger first: the mocks' order for both APIs). */
 export class MemoryLog {
   readonly items: MemoryItem[] = []
+  /** `items`' instants, parsed once. */
+  readonly #instants: number[] = []
 
   append(item: MemoryItem): void {
+    const at = instant(item.time)
     let low = 0
     let high = this.items.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (isNewerThan(this.items[middle] as MemoryItem, item)) low = middle + 1
+      const other = this.#instants[middle] as number
+      if (other > at || (other === at && (this.items[middle] as MemoryItem).id > item.id)) low = middle + 1
       else high = middle
     }
     this.items.splice(low, 0, item)
+    this.#instants.splice(low, 0, at)
   }
 
   /** What an honest server answers: items at or before the inclusive upper bound, then the page. */
   page(offset: number, limit: number, upperBound: string | undefined): MemoryItem[] {
-    const bound = upperBound === undefined ? undefined : instant(upperBound)
-    const matching =
-      bound === undefined ? this.items : this.items.filter((item) => instant(item.time) <= bound)
-    return matching.slice(offset, offset + limit)
+    let first = 0
+    if (upperBound !== undefined) {
+      const bound = instant(upperBound)
+      while (first < this.items.length && (this.#instants[first] as number) > bound) first++
+    }
+    return this.items.slice(first + offset, first + offset + limit)
   }
 }
 
