@@ -5,7 +5,7 @@ import {
   kaitenShHandlers,
   scenarios,
 } from '@kaiten-audit/mocks'
-import type { AuditLogEvent } from '@kaiten-audit/types'
+import type { AuditLogEvent, AuditTrailEntry } from '@kaiten-audit/types'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ResponseShapeError } from '../src/index.js'
@@ -144,8 +144,52 @@ describe('a server that breaks the paging contract', () => {
     server.use(http.get(`${RU_BASE_URL}/audit-logs`, () => HttpResponse.json(page)))
     const error = await collect(ruClient().iterateAuditLogs()).catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(ResponseShapeError)
-    expect(String(error)).toMatch(/the same page 11 times in a row \(offset ignored\?\)/)
+    expect(String(error)).toMatch(/10 full pages in a row without a new item \(offset ignored\?\)/)
     expect(recorded.requests).toHaveLength(11)
+  })
+
+  /** Serves `page` for every request, then an empty page once `cap` requests are used: "forever" fails, not hangs. */
+  function sameEveryTime<T>(page: readonly T[], cap = 50) {
+    let requests = 0
+    return () => HttpResponse.json(++requests > cap ? [] : page)
+  }
+
+  it('fails on the first page when the server ignores offset and limit (300 entries for limit=200)', async () => {
+    const entries = shStore.entries(slug).slice(0, 300)
+    server.use(http.get(`${SH_BASE_URL}/instances/:slug/audit-trails`, sameEveryTime(entries)))
+    const error = await collect(shClient().iterateAuditTrails(slug)).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).actual).toBe('300 items (limit ignored?)')
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('fails on the first page when kaiten.ru serves more than the 500 it applies to limit=1000', async () => {
+    server.use(http.get(`${RU_BASE_URL}/audit-logs`, sameEveryTime(ruStore.events().slice(0, 600))))
+    const error = await collect(ruClient().iterateAuditLogs({ limit: 1000 })).catch(
+      (reason: unknown) => reason,
+    )
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).expected).toBe('at most 500 items, the page size requested')
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('fails rather than lose an entry swapped with its neighbour across a page boundary', async () => {
+    const entries = shStore.entries(slug).slice(0, 400)
+    expect(entries[99]?.timestamp).not.toBe(entries[100]?.timestamp)
+    const served = [...entries]
+    ;[served[99], served[100]] = [entries[100], entries[99]] as [AuditTrailEntry, AuditTrailEntry]
+    server.use(
+      http.get(`${SH_BASE_URL}/instances/:slug/audit-trails`, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset'))
+        return HttpResponse.json(served.slice(offset, offset + 100))
+      }),
+    )
+    const error = await collect(shClient().iterateAuditTrails(slug, { limit: 100 })).catch(
+      (reason: unknown) => reason,
+    )
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).expected).toContain(`id ${entries[99]?.id}`)
+    expect(recorded.urls().map((url) => url.searchParams.get('offset'))).toEqual(['0', '100'])
   })
 
   it('reports the drifted cursor envelope on the first page', async () => {
