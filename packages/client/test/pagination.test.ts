@@ -21,13 +21,17 @@ const server = useMswServer(
 const recorded = recordRequests(server)
 const slug = shStore.instances()[0]?.slug ?? ''
 
+// Each test walks pages through MSW and the client's whole transport: no network, but far more work than a unit
+// test, so a busy machine gets a generous, explicit timeout rather than vitest's 5 s default.
+const WALK_TIMEOUT = { timeout: 30_000 }
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = []
   for await (const item of iterable) items.push(item)
   return items
 }
 
-describe('kaiten.ru iteration', () => {
+describe('kaiten.ru iteration', WALK_TIMEOUT, () => {
   it('yields exactly 1,250 unique events for limit 1000, advancing by what each clamped page held', async () => {
     const events = await collect(ruClient().iterateAuditLogs({ limit: 1000 }))
     expect(events).toHaveLength(1250)
@@ -93,7 +97,7 @@ describe('kaiten.ru iteration', () => {
   })
 })
 
-describe('kaiten.sh iteration', () => {
+describe('kaiten.sh iteration', WALK_TIMEOUT, () => {
   it('defaults to 200 per page, and yields the whole trail newest first', async () => {
     const entries = await collect(shClient().iterateAuditTrails(slug))
     expect(entries.map((entry) => entry.id)).toEqual(shStore.entries(slug).map((entry) => entry.id))
@@ -129,7 +133,7 @@ describe('kaiten.sh iteration', () => {
   })
 })
 
-describe('a server that breaks the paging contract', () => {
+describe('a server that breaks the paging contract', WALK_TIMEOUT, () => {
   it('fails with ResponseShapeError when a page is not newest first', async () => {
     const [first, second] = ruStore.events()
     server.use(http.get(`${RU_BASE_URL}/audit-logs`, () => HttpResponse.json([second, first])))
