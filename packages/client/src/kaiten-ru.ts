@@ -21,6 +21,7 @@ import {
   isObjectOrNull,
   isStringOrNull,
   parseItems,
+  shapeError,
 } from './core/response-shape.js'
 import {
   type CallOptions,
@@ -117,7 +118,10 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
         timeOf: (event) => event.created,
         async fetchPage(offset, upperBound) {
           const exchange = await get(raw, config, safeBase, pageQuery(base, offset, 'to', upperBound), call)
-          return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
+          return {
+            items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch),
+            shapeError: (path, expected, actual) => shapeError(exchange, path, expected, actual),
+          }
         },
       })
     },

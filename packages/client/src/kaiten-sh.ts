@@ -13,7 +13,7 @@ import { type ClientOptions, checkCallOptions, transportConfig } from './core/op
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
 import { safeUrl } from './core/redact.js'
-import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js'
+import { type ItemCheck, isDateTime, parseItems, shapeError } from './core/response-shape.js'
 import {
   type CallOptions,
   type Exchange,
@@ -110,7 +110,10 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
         async fetchPage(offset, upperBound) {
           const page = pageQuery(base, offset, 'before', upperBound)
           const exchange = await get(raw, config, safeBase, instanceSlug, page, call)
-          return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
+          return {
+            items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch),
+            shapeError: (path, expected, actual) => shapeError(exchange, path, expected, actual),
+          }
         },
       })
     },
