@@ -21,6 +21,8 @@ export {
 export type { ClientOptions } from './core/options.js'
 export type { AuditPages, Page } from './core/pagination.js'
 export { RateLimiter, type RateLimiterOptions } from './core/rate-limit.js'
+export { createRedactor, REDACTED, type Redact } from './core/redact.js'
+export { redactDeep } from './core/redact-deep.js'
 export type { RetryPolicy } from './core/retry.js'
 export type { CallOptions, FetchFunction } from './core/transport.js'
 export {

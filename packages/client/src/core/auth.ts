@@ -1,15 +1,18 @@
 import { KaitenError } from './errors.js'
+import type { Redactor } from './redact.js'
 
 /** A bearer token, or a function that returns the current one (called before every attempt, so it may rotate). */
 export type TokenSource = string | (() => string | Promise<string>)
 
-export async function resolveToken(source: TokenSource): Promise<string> {
+/** Calls a token function (or takes the string) and remembers the token, so any error that echoes it is redacted. */
+export async function resolveToken(source: TokenSource, redactor: Redactor): Promise<string> {
   let token: unknown
   try {
     token = typeof source === 'function' ? await source() : source
   } catch (error) {
     throw new KaitenError('The token function failed; no request sent', { cause: error })
   }
+  redactor.add(token)
   // The message describes the token's type only: the value itself must never reach an error.
   if (typeof token !== 'string' || token.trim() === '') {
     throw new KaitenError(

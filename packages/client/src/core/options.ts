@@ -1,6 +1,6 @@
 import { checkTokenSource, type TokenSource } from './auth.js'
 import { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { Redactor, safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
 import { type CallOptions, type FetchFunction, signalledFetch, type TransportConfig } from './transport.js'
 
@@ -57,6 +57,7 @@ export function transportConfig(
           : new RateLimiter(rateLimit),
     useRateLimitReset: defaults.useRateLimitReset,
     random: Math.random,
+    redactor: new Redactor([options.token]),
   }
 }
 

@@ -5,10 +5,11 @@ import {
   KaitenError,
   RequestAbortedError,
   type RequestDescription,
+  redactError,
   TimeoutError,
 } from './errors.js'
 import type { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { type Redact, type Redactor, safeUrl } from './redact.js'
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js'
 import { sleep } from './sleep.js'
 
@@ -79,6 +80,8 @@ export interface TransportConfig {
   /** kaiten.ru reports when a rate-limit window reopens; kaiten.sh does not. */
   useRateLimitReset: boolean
   random: () => number
+  /** Every token this client has used, so an error that echoes one (even a rotated one) is redacted. */
+  redactor: Redactor
 }
 
 export interface Exchange {
@@ -86,6 +89,8 @@ export interface Exchange {
   request: RequestDescription
   /** The body, read within the attempt's timeout. */
   bodyText: string
+  /** Removes the client's tokens from anything taken from this exchange into an error. */
+  redact?: Redact
 }
 
 /** What one attempt gets: the signal to send with (caller's abort or the timeout) and the header value to send. */
@@ -101,10 +106,26 @@ export interface AttemptResult {
 
 /**
  * Runs `perform` until it succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
- * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries the
- * token. `description` names the request in errors (method and URL without credentials).
+ * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries a
+ * token, whatever the server, the fetch or the token function put into it. `description` names the request in
+ * errors (method and URL without credentials).
  */
 export async function sendWithRetries(
+  config: TransportConfig,
+  call: CallOptions,
+  description: RequestDescription,
+  perform: (attempt: Attempt) => Promise<AttemptResult>,
+  mode: { throwOnHttpError: boolean },
+  extraSignal?: AbortSignal,
+): Promise<Exchange> {
+  try {
+    return await sendUntilDone(config, call, description, perform, mode, extraSignal)
+  } catch (error) {
+    throw redactError(error, config.redactor.redact)
+  }
+}
+
+async function sendUntilDone(
   config: TransportConfig,
   call: CallOptions,
   description: RequestDescription,
@@ -120,7 +141,8 @@ export async function sendWithRetries(
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
     await config.rateLimiter?.acquire(callerSignal)
-    const token = await resolveToken(config.token)
+    // A token that cannot be a header value is refused here, before sending, and is not retried.
+    const token = await resolveToken(config.token, config.redactor)
     const attempt = attemptSignal(callerSignal, timeoutMs)
     let result: AttemptResult
     try {
@@ -163,10 +185,10 @@ export async function sendWithRetries(
         statusText: response.statusText,
         headers: response.headers,
         bodyText,
-        secrets: [token],
+        redact: config.redactor.redact,
       })
     }
-    return { response, request: description, bodyText }
+    return { response, request: description, bodyText, redact: config.redactor.redact }
   }
 }
 
