@@ -7,6 +7,7 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidParameterError,
+  InvalidTokenError,
   KaitenError,
   NotFoundError,
   PermissionDeniedError,

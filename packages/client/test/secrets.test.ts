@@ -14,6 +14,7 @@ import {
   createKaitenShClient,
   InternalServerError,
   InvalidParameterError,
+  InvalidTokenError,
   KaitenError,
   NotFoundError,
   PermissionDeniedError,
@@ -428,7 +429,7 @@ describe('no piece of a token leaves the client through an error', () => {
       (value): value is ErrorClass & { name: string } =>
         typeof value === 'function' && (value === KaitenError || value.prototype instanceof KaitenError),
     )
-    const covered = new Set<unknown>(scenarios.map((scenario) => scenario.expected))
+    const covered = new Set<unknown>([...scenarios.map((scenario) => scenario.expected), InvalidTokenError])
     expect(exported.filter((Class) => !covered.has(Class)).map((Class) => Class.name)).toEqual([])
   })
 
@@ -442,5 +443,25 @@ describe('no piece of a token leaves the client through an error', () => {
     )
     expect(leakedPieces(JSON.stringify(token.replaceAll('/', '\\/')), [token]).length).toBeGreaterThan(0)
     expect(leakedPieces(`[redacted] ${token.slice(0, LEAK_PIECE - 1)}`, [token])).toEqual([])
+  })
+})
+
+describe('a token that cannot be a header value', () => {
+  it('never reaches an error: the refusal describes it without quoting it', async () => {
+    const bad = `${TOKENS[1]}\n`
+    const failures: (() => unknown)[] = [
+      () => createKaitenRuClient({ baseUrl: RU_BASE, token: bad }),
+      () => createKaitenShClient({ baseUrl: SH_BASE, token: () => bad }).listAuditTrails(SLUG),
+    ]
+    for (const fail of failures) {
+      const error = await Promise.resolve()
+        .then(fail)
+        .then(
+          () => undefined,
+          (reason: unknown) => reason,
+        )
+      expect(error).toBeInstanceOf(InvalidTokenError)
+      for (const [output, printed] of outputs(error)) expect(leakedPieces(printed, [bad]), output).toEqual([])
+    }
   })
 })

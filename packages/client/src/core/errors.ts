@@ -261,6 +261,26 @@ export class RequestAbortedError extends KaitenError {
   }
 }
 
+/**
+ * The token cannot be sent as a bearer credential (`Authorization: Bearer …`): not a string, empty, or holding a
+ * character no bearer token has (a line break, a control character, whitespace, anything outside visible ASCII).
+ * Found before any request is sent, and never retried. The message describes the token without quoting it.
+ */
+export class InvalidTokenError extends KaitenError {
+  override readonly name: string = 'InvalidTokenError'
+  /** Index of the first character that cannot be sent, when a character is the problem. */
+  readonly index: number | undefined
+
+  constructor(message: string, index?: number) {
+    super(message)
+    this.index = index
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), index: this.index }
+  }
+}
+
 /** A success response whose body does not match the spec (e.g. an object envelope where an array is documented). */
 export class ResponseShapeError extends KaitenError {
   override readonly name: string = 'ResponseShapeError'
