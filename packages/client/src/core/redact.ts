@@ -59,7 +59,7 @@ export class Redactor {
   }
 
   readonly redact: Redact = (text) => {
-    if (this.#secrets.size === 0 || text.length === 0) return text
+    if (this.#secrets.size === 0 || text.length < MIN_SECRET_LENGTH) return text
     this.#index ??= indexSecrets(this.#secrets)
     return redactText(text, this.#index)
   }

@@ -51,7 +51,7 @@ export interface Reading {
  * Readings are remembered in a fixed table indexed by position and layer count: a reading needs only the few
  * positions after it, so a small table catches the repeats; a clash just costs a recomputation.
  */
-const REMEMBERED_SLOTS = 1 << 14
+const MAX_REMEMBERED_SLOTS = 1 << 14
 
 const NOTHING: readonly Reading[] = []
 
@@ -61,11 +61,20 @@ const NOTHING: readonly Reading[] = []
  */
 export class SpellingReader {
   readonly #text: string
-  readonly #slotKeys = new Float64Array(REMEMBERED_SLOTS).fill(-1)
-  readonly #slotReadings: (readonly Reading[] | undefined)[] = new Array(REMEMBERED_SLOTS)
+  /** Made when first needed: most texts have no escape worth remembering, and most are short. */
+  #slots: { keys: Float64Array; readings: (readonly Reading[] | undefined)[]; mask: number } | undefined
 
   constructor(text: string) {
     this.#text = text
+  }
+
+  #table() {
+    if (!this.#slots) {
+      let size = 16
+      while (size < MAX_REMEMBERED_SLOTS && size < this.#text.length * (MAX_ESCAPE_LAYERS + 1)) size *= 2
+      this.#slots = { keys: new Float64Array(size).fill(-1), readings: new Array(size), mask: size - 1 }
+    }
+    return this.#slots
   }
 
   /** Every character the text at `at` spells through at most `layers` layers of escaping, with where it ends. */
@@ -81,9 +90,10 @@ export class SpellingReader {
         { code: first, end: at + 1 },
         { code: SPACE, end: at + 1 },
       ]
+    const table = this.#table()
     const key = at * (MAX_ESCAPE_LAYERS + 1) + layers
-    const slot = key & (REMEMBERED_SLOTS - 1)
-    if (this.#slotKeys[slot] === key) return this.#slotReadings[slot] as readonly Reading[]
+    const slot = key & table.mask
+    if (table.keys[slot] === key) return table.readings[slot] as readonly Reading[]
     // One more layer reads everything one layer fewer reads, and escapes whose parts are read with one layer fewer.
     const inner = layers - 1
     const lower = this.readingsAt(at, inner)
@@ -93,8 +103,8 @@ export class SpellingReader {
       else if (start.code === BACKSLASH) this.#afterBackslash(start.end, inner, readings)
       else if (start.code === AMPERSAND) this.#afterAmpersand(start.end, inner, readings)
     }
-    this.#slotKeys[slot] = key
-    this.#slotReadings[slot] = readings
+    table.keys[slot] = key
+    table.readings[slot] = readings
     return readings
   }
 
