@@ -1,6 +1,7 @@
 // Raw fetch through one place: counts every request against the budget, paces, records and validates the reply.
 import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
+import { createRedactor, type Redact, redactDeep } from '../redact.js'
 import type { RequestBudget } from './budget.js'
 import type { AuthMode, Exchange } from './exchange.js'
 import type { Pacer } from './pacer.js'
@@ -29,8 +30,10 @@ export interface RequestSpec {
 }
 
 export class RequestFailedError extends Error {
-  constructor(target: string, cause: unknown) {
-    super(`GET ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  constructor(target: string, cause: unknown, redact: Redact) {
+    // fetch quotes a header value it refuses, and a token can be one.
+    const reason = redact(cause instanceof Error ? cause.message : String(cause))
+    super(`GET ${target} failed: ${reason}`, { cause: redactDeep(cause, redact) })
     this.name = 'RequestFailedError'
   }
 }
@@ -50,6 +53,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export class Recorder {
   readonly exchanges: Exchange[] = []
   readonly #options: RecorderOptions
+  readonly #redactors = new WeakMap<HttpTarget, Redact>()
 
   constructor(options: RecorderOptions) {
     this.#options = options
@@ -57,6 +61,7 @@ export class Recorder {
 
   /** Sends one GET and records it; a non-2xx status is an answer, not an error. */
   async send(target: HttpTarget, checkId: string, spec: RequestSpec): Promise<Exchange> {
+    const redact = this.#redactorFor(target)
     const auth = spec.auth ?? 'valid'
     const query = spec.query?.toString() ?? ''
     const relative = `${spec.path}${query ? `?${query}` : ''}`
@@ -78,12 +83,15 @@ export class Recorder {
       response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
       body = await response.text()
     } catch (cause) {
-      throw new RequestFailedError(relative, cause)
+      throw new RequestFailedError(relative, cause, redact)
     }
     pacer?.observe(response.headers)
 
+    // A server may echo the token anywhere. It is removed here, before checks quote or cut anything: a token cut in
+    // half by an excerpt no longer matches, and its first half would be printed.
+    body = redact(body)
     const recordedHeaders: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
+    redactDeep(response.headers, redact).forEach((value, name) => {
       recordedHeaders[name.toLowerCase()] = value
     })
     const exchange: Exchange = {
@@ -107,6 +115,16 @@ export class Recorder {
     }
     this.exchanges.push(exchange)
     return exchange
+  }
+
+  /** The run's secrets on this target: its tokens. The invalid token is public, and checks may quote it. */
+  #redactorFor(target: HttpTarget): Redact {
+    let redact = this.#redactors.get(target)
+    if (!redact) {
+      redact = createRedactor([target.validToken, target.forbiddenToken])
+      this.#redactors.set(target, redact)
+    }
+    return redact
   }
 }
 
