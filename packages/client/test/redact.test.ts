@@ -40,6 +40,12 @@ describe('one secret, every spelling', () => {
     expect(redact(text)).toBe(`a ${REDACTED} b ${REDACTED} c ${REDACTED} d`)
   })
 
+  it('reads a space spelled as form encoding does, for secrets that hold one', () => {
+    expect(createRedactor(['open sesame'])('open+sesame open%20sesame open sesame')).toBe(
+      `${REDACTED} ${REDACTED} ${REDACTED}`,
+    )
+  })
+
   it('leaves text without the secret alone, including parts of it and a changed case', () => {
     for (const text of [TOKEN.slice(0, -1), TOKEN.slice(1), TOKEN.toLowerCase(), TOKEN.replace('/', '%2X')]) {
       expect(redact(`x ${text} y`)).toBe(`x ${text} y`)
