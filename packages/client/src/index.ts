@@ -8,6 +8,7 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidParameterError,
+  InvalidTokenError,
   KaitenError,
   NotFoundError,
   PermissionDeniedError,
@@ -22,6 +23,8 @@ export {
 export type { ClientOptions } from './core/options.js'
 export type { AuditPages, Page } from './core/pagination.js'
 export { RateLimiter, type RateLimiterOptions, type RateLimitSlot } from './core/rate-limit.js'
+export { createRedactor, REDACTED, type Redact } from './core/redact.js'
+export { redactDeep } from './core/redact-deep.js'
 export type { RetryPolicy } from './core/retry.js'
 export type { CallOptions, FetchFunction } from './core/transport.js'
 export {

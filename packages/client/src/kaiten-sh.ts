@@ -7,7 +7,7 @@ import {
 } from '@kaiten-audit/query'
 import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
-import { InvalidParameterError } from './core/errors.js'
+import { InvalidParameterError, redactError } from './core/errors.js'
 import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
@@ -82,7 +82,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       const slugIssue = checkInstanceSlug(instanceSlug)
       const search = toKaitenShSearchParams(params)
       const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
-      if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
+      if (issues.length > 0 || !search.ok)
+        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
       const exchange = await get(raw, config, safeBase, instanceSlug, search.value, call)
       return parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch)
     },
@@ -99,7 +100,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
         iterationOffsetIssue(params),
         ...(search.ok ? [] : search.issues),
       ].filter((issue): issue is ParameterIssue => issue !== undefined)
-      if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
+      if (issues.length > 0 || !search.ok)
+        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
       const base = search.value
       return new AuditPages<AuditTrailEntry>({
         pageSize,

@@ -1,6 +1,7 @@
 // Raw fetch through one place: counts every request against the budget, paces, records and validates the reply.
 import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
+import { createRedactor, type Redact, redactDeep } from '../redact.js'
 import type { RequestBudget } from './budget.js'
 import type { AuthMode, Exchange } from './exchange.js'
 import { describeFailure, isTimeout } from './failure.js'
@@ -32,12 +33,13 @@ export interface RequestSpec {
 
 /** One request got no answer; the message names the request and the cause (`connect ECONNREFUSED …`). */
 export class RequestFailedError extends Error {
-  constructor(target: string, failure: NoAnswer, cause: unknown) {
+  constructor(target: string, failure: NoAnswer, cause: unknown, redact: Redact) {
+    // fetch quotes a header value it refuses, and a token can be one.
     super(
       failure.kind === 'timeout'
         ? `${failure.request} got no answer within ${failure.timeoutMs} ms (--timeout)`
-        : `GET ${target} failed: ${failure.cause}`,
-      { cause },
+        : redact(`GET ${target} failed: ${failure.cause}`),
+      { cause: redactDeep(cause, redact) },
     )
     this.name = 'RequestFailedError'
   }
@@ -61,6 +63,7 @@ export class Recorder {
   readonly exchanges: Exchange[] = []
   readonly #options: RecorderOptions
   readonly #guard = new PreflightGuard()
+  readonly #redactors = new WeakMap<HttpTarget, Redact>()
 
   constructor(options: RecorderOptions) {
     this.#options = options
@@ -76,6 +79,7 @@ export class Recorder {
    * answer, or its absence, shows that the API cannot be verified at all (see PreflightGuard).
    */
   async send(target: HttpTarget, checkId: string, spec: RequestSpec): Promise<Exchange> {
+    const redact = this.#redactorFor(target)
     const auth = spec.auth ?? 'valid'
     const query = spec.query?.toString() ?? ''
     const relative = `${spec.path}${query ? `?${query}` : ''}`
@@ -104,17 +108,20 @@ export class Recorder {
       slot?.release()
       const failure: NoAnswer = isTimeout(cause)
         ? { kind: 'timeout', request: `GET ${relative}`, timeoutMs }
-        : { kind: 'network', cause: describeFailure(cause, url) }
+        : { kind: 'network', cause: redact(describeFailure(cause, url)) }
       // A run aborted by its caller says nothing about the server.
-      if (this.#options.signal?.aborted) throw new RequestFailedError(relative, failure, cause)
+      if (this.#options.signal?.aborted) throw new RequestFailedError(relative, failure, cause, redact)
       throw (
         this.#guard.noAnswer(target.api, target.baseUrl, failure) ??
-        new RequestFailedError(relative, failure, cause)
+        new RequestFailedError(relative, failure, cause, redact)
       )
     }
 
+    // A server may echo the token anywhere. It is removed here, before checks quote or cut anything: a token cut in
+    // half by an excerpt no longer matches, and its first half would be printed.
+    body = redact(body)
     const recordedHeaders: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
+    redactDeep(response.headers, redact).forEach((value, name) => {
       recordedHeaders[name.toLowerCase()] = value
     })
     const exchange: Exchange = {
@@ -140,6 +147,16 @@ export class Recorder {
     const unusable = this.#guard.answered(exchange)
     if (unusable) throw unusable
     return exchange
+  }
+
+  /** The run's secrets on this target: its tokens. The invalid token is public, and checks may quote it. */
+  #redactorFor(target: HttpTarget): Redact {
+    let redact = this.#redactors.get(target)
+    if (!redact) {
+      redact = createRedactor([target.validToken, target.forbiddenToken])
+      this.#redactors.set(target, redact)
+    }
+    return redact
   }
 }
 

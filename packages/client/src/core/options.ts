@@ -1,7 +1,7 @@
 import { checkTokenSource, type TokenSource } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
 import { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { Redactor, safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
 import { type CallOptions, type FetchFunction, signalledFetch, type TransportConfig } from './transport.js'
 
@@ -65,6 +65,7 @@ export function transportConfig(
     useRateLimitReset: defaults.useRateLimitReset,
     random: Math.random,
     clock,
+    redactor: new Redactor([options.token]),
   }
 }
 

@@ -6,10 +6,11 @@ import {
   KaitenError,
   RequestAbortedError,
   type RequestDescription,
+  redactError,
   TimeoutError,
 } from './errors.js'
 import type { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { type Redact, type Redactor, safeUrl } from './redact.js'
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js'
 import { sleep } from './sleep.js'
 
@@ -82,6 +83,8 @@ export interface TransportConfig {
   random: () => number
   /** Every wait and timeout of the transport runs on it. */
   clock: Clock
+  /** Every token this client has used, so an error that echoes one (even a rotated one) is redacted. */
+  redactor: Redactor
 }
 
 export interface Exchange {
@@ -89,6 +92,8 @@ export interface Exchange {
   request: RequestDescription
   /** The body, read within the attempt's timeout. */
   bodyText: string
+  /** Removes the client's tokens from anything taken from this exchange into an error. */
+  redact?: Redact
 }
 
 /** What one attempt gets: the signal to send with (caller's abort or the timeout) and the header value to send. */
@@ -109,10 +114,26 @@ export interface AttemptResult {
 
 /**
  * Runs `perform` until it succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
- * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries the
- * token. `description` names the request in errors (method and URL without credentials).
+ * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries a
+ * token, whatever the server, the fetch or the token function put into it. `description` names the request in
+ * errors (method and URL without credentials).
  */
 export async function sendWithRetries(
+  config: TransportConfig,
+  call: CallOptions,
+  description: RequestDescription,
+  perform: (attempt: Attempt) => Promise<AttemptResult>,
+  mode: { throwOnHttpError: boolean },
+  extraSignal?: AbortSignal,
+): Promise<Exchange> {
+  try {
+    return await sendUntilDone(config, call, description, perform, mode, extraSignal)
+  } catch (error) {
+    throw redactError(error, config.redactor.redact)
+  }
+}
+
+async function sendUntilDone(
   config: TransportConfig,
   call: CallOptions,
   description: RequestDescription,
@@ -127,7 +148,8 @@ export async function sendWithRetries(
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-    const token = await resolveToken(config.token)
+    // A token that cannot be a header value is refused here, before sending, and is not retried.
+    const token = await resolveToken(config.token, config.redactor)
     // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
     const slot = await config.rateLimiter?.reserve(callerSignal)
     const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
@@ -184,10 +206,10 @@ export async function sendWithRetries(
         statusText: response.statusText,
         headers: response.headers,
         bodyText,
-        secrets: [token],
+        redact: config.redactor.redact,
       })
     }
-    return { response, request: description, bodyText }
+    return { response, request: description, bodyText, redact: config.redactor.redact }
   }
 }
 
