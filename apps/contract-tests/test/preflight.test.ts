@@ -118,7 +118,7 @@ describe('a token the API rejects', () => {
             'errored',
             expect.stringMatching(
               new RegExp(
-                `^kaiten\\.sh rejected the configured token: GET /instances/acme-production/audit-trails\\?\\S+ → 401; the other ${kaitenShChecks.length - 1} kaiten\\.sh checks did not run$`,
+                `^kaiten\\.sh rejected the configured token: GET /instances/acme-production/audit-trails\\?\\S+ → 401: "missing or invalid bearer token"; the other ${kaitenShChecks.length - 1} kaiten\\.sh checks did not run$`,
               ),
             ),
           ],

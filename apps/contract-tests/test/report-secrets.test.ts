@@ -89,7 +89,8 @@ describe.each(Object.entries(FORMS))('a token echoed %s into a 401 body', (_form
 
   it('is not in what the run records: body, headers and spec violations', async () => {
     const recorder = new Recorder({ budget: new RequestBudget(5), fetch: echoingServer(form) })
-    const exchange = await recorder.send(
+    // The 401 answer to the configured token makes the recorder stop the API; the exchange is recorded first.
+    const sent = recorder.send(
       {
         api: 'kaiten-ru',
         baseUrl: 'https://acme.kaiten.ru/api/latest',
@@ -99,6 +100,9 @@ describe.each(Object.entries(FORMS))('a token echoed %s into a 401 body', (_form
       'kaiten-ru.list.basic',
       { path: '/audit-logs', specPath: '/audit-logs' },
     )
+    await expect(sent).rejects.toThrow(/rejected the configured token/)
+    const [exchange] = recorder.exchanges
+    if (exchange === undefined) throw new Error('the 401 exchange was not recorded')
     expect(leaksIn({ exchange: JSON.stringify(exchange) })).toEqual([])
     expect(exchange.body).toContain('Bearer [redacted] (expired)')
     expect(exchange.headers['www-authenticate']).toContain('[redacted]')

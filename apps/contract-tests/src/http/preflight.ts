@@ -2,7 +2,7 @@
 // does not answer, or rejects the configured token is stopped after the request that shows it, with one line that
 // says why, instead of every check failing the same way.
 import { type ApiName, apiLabels } from '../model.js'
-import { describeExchange, type Exchange } from './exchange.js'
+import { describeExchange, type Exchange, jsonBody, show } from './exchange.js'
 
 /** The API cannot be verified; the message is the one line the report shows. */
 export class UnusableApiError extends Error {
@@ -74,14 +74,29 @@ export class PreflightGuard {
     if (exchange.status === 401) {
       state.unusable = new UnusableApiError(
         exchange.api,
-        `${label} rejected the configured token: ${describeExchange(exchange)}`,
+        `${label} rejected the configured token: ${describeAnswer(exchange)}`,
       )
     } else if (exchange.status === 403) {
       state.unusable = new UnusableApiError(
         exchange.api,
-        `${label} denied the configured token access to the audit log: ${describeExchange(exchange)}`,
+        `${label} denied the configured token access to the audit log: ${describeAnswer(exchange)}`,
       )
     }
     return state.unusable
   }
+}
+
+/** The request and, when there is one, the server's own reason: it usually says why ("token expired"). */
+function describeAnswer(exchange: Exchange): string {
+  const request = describeExchange(exchange)
+  // The recorder redacted the body before anything can quote it.
+  const problem = jsonBody(exchange) as { detail?: unknown; title?: unknown } | undefined
+  const reason =
+    typeof problem?.detail === 'string'
+      ? problem.detail
+      : typeof problem?.title === 'string'
+        ? problem.title
+        : undefined
+  const text = reason ?? (problem === undefined ? exchange.body.trim() : '')
+  return text === '' ? request : `${request}: ${show(text)}`
 }
