@@ -9,9 +9,10 @@ import * as ruLimits from './kaiten-ru/limits.js'
 import { kaitenRuList } from './kaiten-ru/list.js'
 import { rateLimitCheck } from './kaiten-ru/rate-limit.js'
 import * as shErrors from './kaiten-sh/errors.js'
-import { eventNameCheck } from './kaiten-sh/event-name.js'
+import * as shEventName from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
 import { kaitenShList } from './kaiten-sh/list.js'
+import * as shRecorded from './kaiten-sh/recorded-entries.js'
 import { schemaCheck } from './schema.js'
 import {
   noGapsNoOverlapsCheck,
@@ -26,8 +27,10 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   orderCheck(kaitenShList),
   shLimits.limitAndDefaultCheck,
   shLimits.limitBoundsCheck,
+  shLimits.offsetBoundsCheck,
   offsetPastEndCheck(kaitenShList),
-  eventNameCheck,
+  shEventName.eventNameCheck,
+  shEventName.openEventNamesCheck,
   timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }),
   shErrors.malformedTimestampCheck,
   shErrors.missingTokenCheck,
@@ -35,6 +38,9 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
   shErrors.constraintViolationCheck,
+  // Judged over every page the checks above recorded.
+  shRecorded.instanceOfEveryEntryCheck,
+  shRecorded.statusFollowsGuideCheck,
   schemaCheck<KaitenShTarget>('kaiten-sh'),
   driftCheck<KaitenShTarget>('kaiten-sh', detectKaitenShDrift),
 ]

@@ -1,0 +1,188 @@
+// Broken variants with the subtle faults real backends ship: each answers spec-valid JSON and breaks one documented
+// rule in one direction, and names the API-specific check that must catch it.
+import {
+  instant,
+  rewritePage,
+  rewriteQuery,
+  rewriteResponse,
+  type Wrap,
+  withBody,
+  withStatus,
+} from './broken.js'
+import type { Variant } from './variants.js'
+
+type Item = Record<string, unknown>
+
+/** Forwards the request with another URL or other headers; the faithful responder answers the changed one. */
+function rewriteRequest(change: (url: URL, headers: Headers) => void): Wrap {
+  return (faithful) => async (request) => {
+    const url = new URL(request.url)
+    const headers = new Headers(request.headers)
+    change(url, headers)
+    return faithful(new Request(url, { method: request.method, headers }))
+  }
+}
+
+/** Lists `url` through the faithful responder with `change` applied to its query, as JSON items. */
+async function listVia(
+  faithful: (request: Request) => Promise<Response>,
+  request: Request,
+  change: (query: URLSearchParams) => void,
+): Promise<Item[]> {
+  const url = new URL(request.url)
+  change(url.searchParams)
+  const response = await faithful(new Request(url, { headers: request.headers }))
+  return (await response.json()) as Item[]
+}
+
+/** Newest first by `created`, ties by id descending, as the faithful store orders them. */
+function newestFirst(items: Item[]): Item[] {
+  return [...items].sort(
+    (a, b) =>
+      (instant(b.created) ?? 0) - (instant(a.created) ?? 0) || String(b.id).localeCompare(String(a.id)),
+  )
+}
+
+/** Keeps only the first value of a comma-separated list parameter. */
+const firstValueOnly = (parameter: string) =>
+  rewriteQuery((query) => {
+    const list = query.get(parameter)
+    if (list !== null) query.set(parameter, list.split(',')[0] as string)
+  })
+
+/** Answers kaiten.ru's bodyless 400 when `refuse` says so, as a server with an out-of-date enum would. */
+const refuseRu =
+  (refuse: (query: URLSearchParams) => boolean): Wrap =>
+  (faithful) =>
+  async (request) => {
+    const response = await faithful(request.clone())
+    return refuse(new URL(request.url).searchParams) ? withStatus(response, 400, null) : response
+  }
+
+const INSTANCE_SLUGS = ['acme-production', 'acme-staging', 'globex-production']
+
+export const kaitenShSemanticVariants: Variant[] = [
+  {
+    name: 'event_name matched case-insensitively',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      const name = query.get('event_name')
+      if (name !== null) query.set('event_name', name.toLowerCase())
+    }),
+    caughtBy: 'kaiten-sh.filters.event-name',
+    finding: /the filter ignores case/,
+  },
+  {
+    name: 'event_name applied after the page is cut',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) => {
+      const name = new URL(request.url).searchParams.get('event_name')
+      const response = await faithful(request.clone())
+      if (name === null || response.status !== 200) return response
+      const page = await listVia(faithful, request, (query) => query.delete('event_name'))
+      return withBody(response, JSON.stringify(page.filter((item) => item.eventName === name)))
+    },
+    caughtBy: 'kaiten-sh.filters.event-name',
+    finding: /^missing: entry \d+ .* matches event_name=/,
+  },
+  {
+    name: 'an unseen event name rejected with 422',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      const name = new URL(request.url).searchParams.get('event_name')
+      if (
+        name === null ||
+        name.startsWith('kaiten.v1.entitlement') ||
+        name.startsWith('kaiten.v1.feature_flag')
+      )
+        return response
+      return new Response(
+        JSON.stringify({
+          title: 'Unprocessable Entity',
+          status: 422,
+          detail: 'validation failed',
+          errors: [{ location: 'query.event_name', message: 'unknown event name', value: name }],
+        }),
+        { status: 422, headers: { 'content-type': 'application/problem+json' } },
+      )
+    },
+    caughtBy: 'kaiten-sh.filters.event-name-open-set',
+    finding: /a name no entry has yet\) was answered 422/,
+  },
+  {
+    name: 'entries of another instance leaked into the trail',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) =>
+      items.map((item, index) =>
+        index === 2
+          ? {
+              ...(item as Item),
+              instanceSlug: 'acme-staging',
+              instanceId: '00000000-0000-4000-8000-000000000002',
+            }
+          : item,
+      ),
+    ),
+    caughtBy: 'kaiten-sh.schema.entries-of-the-instance',
+    finding: /^an entry of another instance was returned: instanceSlug "acme-staging"/,
+  },
+  {
+    name: 'usage.report.rejected recorded as ACCEPTED',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) =>
+      items.map((item) =>
+        (item as Item).eventName === 'kaiten.v1.entitlement.usage.report.rejected'
+          ? { ...(item as Item), status: 'ACCEPTED' }
+          : item,
+      ),
+    ),
+    caughtBy: 'kaiten-sh.schema.status-follows-guide',
+    finding:
+      /^kaiten\.v1\.entitlement\.usage\.report\.rejected is recorded as REJECTED in the audit-trail guide/,
+  },
+  {
+    name: 'limit=1 rejected (minimum off by one)',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '1') query.set('limit', '0')
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-bounds',
+    finding: /^limit=1 is the documented minimum and must be accepted$/,
+  },
+  {
+    name: 'constraint violations with another `detail` than "validation failed"',
+    api: 'kaiten-sh',
+    wrap: rewriteResponse(async (response) => {
+      if (response.status !== 422) return response
+      const problem = (await response.json()) as Item
+      return withBody(response, JSON.stringify({ ...problem, detail: 'limit is out of range' }))
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-bounds',
+    finding: /^the problem `detail` must be "validation failed"/,
+  },
+  {
+    name: 'offset beyond int32 accepted',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (Number(query.get('offset')) > 2 ** 31 - 1) query.set('offset', String(2 ** 31 - 1))
+    }),
+    caughtBy: 'kaiten-sh.pagination.offset-bounds',
+    finding: /^offset=2147483648 was accepted/,
+  },
+  {
+    name: 'a strict prefix of a slug served as that instance',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((url) => {
+      const match = /\/instances\/([^/]+)\/audit-trails$/.exec(url.pathname)
+      const slug = match ? decodeURIComponent(match[1] as string) : ''
+      const instance = INSTANCE_SLUGS.find((known) => slug !== '' && known !== slug && known.startsWith(slug))
+      if (instance)
+        url.pathname = url.pathname.replace(`/instances/${match?.[1]}/`, `/instances/${instance}/`)
+    }),
+    caughtBy: 'kaiten-sh.errors.404-unknown-instance',
+    finding: /^expected 404, got 200$/,
+  },
+]
+
+export const kaitenRuSemanticVariants: Variant[] = []
