@@ -185,4 +185,151 @@ export const kaitenShSemanticVariants: Variant[] = [
   },
 ]
 
-export const kaitenRuSemanticVariants: Variant[] = []
+export const kaitenRuSemanticVariants: Variant[] = [
+  {
+    name: 'categories=a,b applies only a',
+    api: 'kaiten-ru',
+    wrap: firstValueOnly('categories'),
+    caughtBy: 'kaiten-ru.filters.categories',
+    finding: /^missing: event .* matches categories=/,
+  },
+  {
+    name: 'categories applied after the page is cut',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const categories = new URL(request.url).searchParams.get('categories')
+      const response = await faithful(request.clone())
+      if (categories === null || response.status !== 200) return response
+      const page = await listVia(faithful, request, (query) => query.delete('categories'))
+      const wanted = categories.split(',')
+      return withBody(response, JSON.stringify(page.filter((item) => wanted.includes(String(item.category)))))
+    },
+    caughtBy: 'kaiten-ru.filters.categories',
+    finding: /^missing: event .* matches categories=/,
+  },
+  {
+    name: 'actions=a,b applies only a',
+    api: 'kaiten-ru',
+    wrap: firstValueOnly('actions'),
+    caughtBy: 'kaiten-ru.filters.actions',
+    finding: /^missing: event .* matches actions=/,
+  },
+  {
+    name: 'the server’s category list is out of date (import, company_profile, … refused)',
+    api: 'kaiten-ru',
+    wrap: refuseRu((query) =>
+      (query.get('categories') ?? '')
+        .split(',')
+        .some((category) => ['import', 'company_profile', 'publication', 'service_desk'].includes(category)),
+    ),
+    caughtBy: 'kaiten-ru.filters.every-documented-value',
+    finding: /^every documented category and action in one request was refused with 400/,
+  },
+  {
+    name: 'a rare action (extend_trial) refused',
+    api: 'kaiten-ru',
+    wrap: refuseRu((query) => (query.get('actions') ?? '').split(',').includes('extend_trial')),
+    caughtBy: 'kaiten-ru.filters.every-documented-value',
+    finding: /^every documented category and action in one request was refused with 400/,
+  },
+  {
+    name: 'author_id matched against the current author, losing deleted users’ events',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const authorId = new URL(request.url).searchParams.get('author_id')
+      const response = await faithful(request.clone())
+      if (authorId === null || response.status !== 200) return response
+      const items = (await response.json()) as Item[]
+      const current = items.filter((item) => (item.author as Item | null)?.id === Number(authorId))
+      return withBody(response, JSON.stringify(current))
+    },
+    caughtBy: 'kaiten-ru.filters.author',
+    finding: /^missing: event .* matches author_id=/,
+  },
+  {
+    name: 'an unknown id answered 404',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      if (!new URL(request.url).searchParams.has('id') || response.status !== 200) return response
+      const items = (await response.clone().json()) as Item[]
+      return items.length === 0 ? withStatus(response, 404, null) : response
+    },
+    caughtBy: 'kaiten-ru.filters.id',
+    finding: /expected 200 with a JSON array of events, got 404/,
+  },
+  {
+    name: 'author_id and categories combined with OR',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const query = new URL(request.url).searchParams
+      const response = await faithful(request.clone())
+      if (!query.has('author_id') || !query.has('categories') || response.status !== 200) return response
+      const byAuthor = await listVia(faithful, request, (q) => q.delete('categories'))
+      const byCategory = await listVia(faithful, request, (q) => q.delete('author_id'))
+      const union = new Map([...byAuthor, ...byCategory].map((item) => [String(item.id), item]))
+      const limit = Number(query.get('limit') ?? '100')
+      return withBody(response, JSON.stringify(newestFirst([...union.values()]).slice(0, limit)))
+    },
+    caughtBy: 'kaiten-ru.filters.combined',
+    finding: /^extra: event .* was returned for author_id=\d+ with categories=/,
+  },
+  {
+    name: '`id` ignores from/to',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (!query.has('id')) return
+      query.delete('from')
+      query.delete('to')
+    }),
+    caughtBy: 'kaiten-ru.filters.combined',
+    finding: /must give \[\]: the filters must all hold/,
+  },
+  {
+    name: 'limit=1 answered with two events',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '1') query.set('limit', '2')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-and-default',
+    finding: /^limit=1 must give 1 events$/,
+  },
+  {
+    name: 'limits from 501 to 999 fall back to the default',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      const limit = Number(query.get('limit'))
+      if (limit > 500 && limit < 1000) query.delete('limit')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /^limit=501 \(applied as 500\) must give 500 events$/,
+  },
+  {
+    name: 'a limit beyond int32 refused with 400',
+    api: 'kaiten-ru',
+    wrap: refuseRu((query) => Number(query.get('limit')) > 2 ** 31 - 1),
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /expected 200 with a JSON array of events, got 400/,
+  },
+  {
+    name: 'limit=-1 taken as the default',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '-1') query.delete('limit')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-offset-bounds',
+    finding: /^expected 400, got 200$/,
+  },
+  {
+    name: 'an offset beyond int32 answered 500',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      return Number(new URL(request.url).searchParams.get('offset')) > 2 ** 31 - 1
+        ? withStatus(response, 500, null)
+        : response
+    },
+    caughtBy: 'kaiten-ru.pagination.limit-offset-bounds',
+    finding: /^offset=2147483648 is past the end .* must give 200 \[\]$/,
+  },
+]
