@@ -3,11 +3,13 @@ import type { CheckDefinition } from './context.js'
 import { driftCheck } from './drift/drift-check.js'
 import { detectKaitenRuDrift } from './drift/kaiten-ru.js'
 import { detectKaitenShDrift } from './drift/kaiten-sh.js'
+import * as ruAccess from './kaiten-ru/access.js'
 import * as ruErrors from './kaiten-ru/errors.js'
 import * as ruFilters from './kaiten-ru/filters.js'
 import * as ruLimits from './kaiten-ru/limits.js'
 import { kaitenRuList } from './kaiten-ru/list.js'
 import { rateLimitCheck } from './kaiten-ru/rate-limit.js'
+import * as shAccess from './kaiten-sh/access.js'
 import * as shErrors from './kaiten-sh/errors.js'
 import * as shEventName from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
@@ -38,6 +40,7 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
   shErrors.constraintViolationCheck,
+  shAccess.bearerSchemeCaseCheck,
   // Judged over every page the checks above recorded.
   shRecorded.instanceOfEveryEntryCheck,
   shRecorded.statusFollowsGuideCheck,
@@ -65,6 +68,8 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   ruErrors.missingTokenCheck,
   ruErrors.invalidTokenCheck,
   ruErrors.forbiddenTokenCheck,
+  ruAccess.bearerSchemeCaseCheck,
+  ruAccess.apiV1AliasCheck,
   // Last of the requests: the burst must not leave later checks facing a spent window.
   rateLimitCheck,
   schemaCheck<KaitenRuTarget>('kaiten-ru'),

@@ -183,6 +183,25 @@ export const kaitenShSemanticVariants: Variant[] = [
     caughtBy: 'kaiten-sh.errors.404-unknown-instance',
     finding: /^expected 404, got 200$/,
   },
+  {
+    name: 'lower-case `bearer` refused with 401',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((_url, headers) => {
+      if (headers.get('authorization')?.startsWith('bearer ')) headers.delete('authorization')
+    }),
+    caughtBy: 'kaiten-sh.access.bearer-case-insensitive',
+    finding: /sent as `bearer` \(lower case\) was refused with 401/,
+  },
+  {
+    name: 'the token accepted under any auth scheme',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((_url, headers) => {
+      const [, token] = (headers.get('authorization') ?? '').split(' ')
+      if (token) headers.set('authorization', `Bearer ${token}`)
+    }),
+    caughtBy: 'kaiten-sh.access.bearer-case-insensitive',
+    finding: /^expected 401, got 200$/,
+  },
 ]
 
 export const kaitenRuSemanticVariants: Variant[] = [
@@ -331,5 +350,24 @@ export const kaitenRuSemanticVariants: Variant[] = [
     },
     caughtBy: 'kaiten-ru.pagination.limit-offset-bounds',
     finding: /^offset=2147483648 is past the end .* must give 200 \[\]$/,
+  },
+  {
+    name: 'lower-case `bearer` refused with 401',
+    api: 'kaiten-ru',
+    wrap: rewriteRequest((_url, headers) => {
+      if (headers.get('authorization')?.startsWith('bearer ')) headers.delete('authorization')
+    }),
+    caughtBy: 'kaiten-ru.access.bearer-case-insensitive',
+    finding: /sent as `bearer` \(lower case\) was refused with 401/,
+  },
+  {
+    name: '/api/v1 not served',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      return new URL(request.url).pathname.startsWith('/api/v1/') ? withStatus(response, 404, null) : response
+    },
+    caughtBy: 'kaiten-ru.access.api-v1-alias',
+    finding: /^\/api\/v1 answered 404/,
   },
 ]
