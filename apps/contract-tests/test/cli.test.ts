@@ -159,15 +159,19 @@ describe('pnpm contract', () => {
       expect(out.stdout).toContain(
         'kaiten.sh — skipped: KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE not set',
       )
-      expect(out.stdout).toMatch(/✓ `id` returns exactly that event/)
+      expect(out.stdout).toContain('✓ `id` returns exactly that event; an id no event has returns [] (200)')
       expect(out.stdout).toMatch(/PASS 3 checks: 3 passed/)
       expect(code).toBe(0)
       const junit = await readFile(join(dir, 'reports/junit.xml'), 'utf8')
       expect(junit).toContain('<testsuite name="kaiten.sh" tests="1" failures="0" errors="0" skipped="1"')
-      expect(junit).toContain('name="kaiten-ru.filters.id: `id` returns exactly that event"')
+      expect(junit).toContain(
+        'name="kaiten-ru.filters.id: `id` returns exactly that event; an id no event has returns [] (200)"',
+      )
       const markdown = await readFile(join(dir, 'reports/summary.md'), 'utf8')
       expect(markdown).toContain('### kaiten.sh — skipped')
-      expect(markdown).toContain('| ✅ | `id` returns exactly that event |')
+      expect(markdown).toContain(
+        '| ✅ | `id` returns exactly that event; an id no event has returns [] (200) |',
+      )
     } finally {
       await mocks.close()
     }

@@ -160,8 +160,8 @@ Options:
   --env-file <path>           the same; Node 20 takes this name itself unless it follows --
                               (pnpm contract -- --env-file .env)
   --only <check>              run only the checks whose id starts with it, or of a group (pagination,
-                              filters, errors); repeatable. Schema and drift checks always run over
-                              what was recorded. A value that selects no check is an error
+                              filters, errors, access); repeatable. Schema and drift checks always run
+                              over what was recorded. A value that selects no check is an error
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS}); an API that gives no answer
                               to its first request, or to two in a row, is stopped with one line
   --progress, --no-progress   show the running checks, requests used and time on stderr (default: only

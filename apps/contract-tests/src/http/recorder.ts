@@ -29,6 +29,10 @@ export interface RequestSpec {
   auth?: AuthMode
   /** `false` sends without waiting for the pacer (the rate-limit check bursts on purpose). */
   paced?: boolean
+  /** The word before the token, `Bearer` unless a check probes how the server reads the scheme. */
+  authScheme?: string
+  /** Another base URL of the same API (kaiten.ru's `/api/v1` beside `/api/latest`); the target's by default. */
+  baseUrl?: string
 }
 
 /** One request got no answer; the message names the request and the cause (`connect ECONNREFUSED …`). */
@@ -83,10 +87,11 @@ export class Recorder {
     const auth = spec.auth ?? 'valid'
     const query = spec.query?.toString() ?? ''
     const relative = `${spec.path}${query ? `?${query}` : ''}`
-    const url = `${target.baseUrl.replace(/\/+$/, '')}${relative}`
+    const baseUrl = spec.baseUrl ?? target.baseUrl
+    const url = `${baseUrl.replace(/\/+$/, '')}${relative}`
     const headers = new Headers({ accept: 'application/json, application/problem+json' })
     const token = tokenFor(target, auth)
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`)
+    if (token !== undefined) headers.set('authorization', `${spec.authScheme ?? 'Bearer'} ${token}`)
 
     this.#options.budget.take()
     this.#options.onRequest?.(this.#options.budget.used, this.#options.budget.max)
@@ -131,6 +136,8 @@ export class Recorder {
       target: relative,
       specPath: spec.specPath,
       auth,
+      ...(spec.authScheme !== undefined ? { authScheme: spec.authScheme } : {}),
+      ...(spec.baseUrl !== undefined ? { basePath: new URL(spec.baseUrl).pathname.replace(/\/+$/, '') } : {}),
       status: response.status,
       headers: recordedHeaders,
       body,

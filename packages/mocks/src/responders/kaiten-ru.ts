@@ -11,7 +11,7 @@ import { selectKaitenRuPage } from './select.js'
 
 export interface KaitenRuResponderOptions {
   store: KaitenRuStore
-  /** Path prefix of the API. Default `/api/latest`. */
+  /** Path prefix of the API. Default `/api/latest`; `/api/latest` and `/api/v1` each serve the other too. */
   basePath?: string
   /** Default: 5 requests per 1000 ms per token. `false` never answers 429 (headers still sent). */
   rateLimit?: false | RateLimitOptions
@@ -25,14 +25,25 @@ export { REASON_HEADER } from './reason-header.js'
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
-function isAuditLogsPath(url: URL, basePath: string): boolean {
-  return pathBelow(url, basePath) === '/audit-logs'
+/**
+ * The API root page names `/api/latest` and, as its versioned name, `/api/v1`: a base path ending in either serves
+ * the other as well.
+ */
+export function versionAliases(basePath: string): string[] {
+  const version = /\/api\/(latest|v1)$/.exec(basePath)
+  if (!version) return [basePath]
+  const root = basePath.slice(0, version.index)
+  return [`${root}/api/latest`, `${root}/api/v1`]
+}
+
+function isAuditLogsPath(url: URL, basePaths: readonly string[]): boolean {
+  return basePaths.some((basePath) => pathBelow(url, basePath) === '/audit-logs')
 }
 
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
-  const basePath = normaliseBasePath(options.basePath ?? '/api/latest')
+  const basePaths = versionAliases(normaliseBasePath(options.basePath ?? '/api/latest'))
   const now = options.now ?? Date.now
   const limiter =
     options.rateLimit === false
@@ -51,7 +62,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     const bodiless = (status: number, reason: string, extra: Record<string, string> = {}) =>
       bodilessResponse(status, reason, { ...headers, ...extra })
 
-    if (!isAuditLogsPath(url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
+    if (!isAuditLogsPath(url, basePaths)) return bodiless(404, `no route for ${url.pathname}`)
     if (request.method !== 'GET')
       return bodiless(405, `method ${request.method} not allowed`, { allow: 'GET' })
     if (!decision.allowed) return bodiless(429, 'rate limit exceeded; wait until X-RateLimit-Reset')

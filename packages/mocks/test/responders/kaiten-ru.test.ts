@@ -119,6 +119,22 @@ describe('kaiten.ru responder: documented behaviour', () => {
     }
   })
 
+  it('serves the same operation under /api/v1, the versioned name of /api/latest, and nothing beside them', async () => {
+    const query = '?categories=auth&limit=7'
+    const latest = await call(ruRequest(query))
+    const v1 = await call(
+      new Request(`${RU_BASE.replace(/\/latest$/, '/v1')}/audit-logs${query}`, ruRequest().clone()),
+    )
+    expect(v1.response.status).toBe(200)
+    expect(v1.json).toEqual(latest.json)
+    const fromV1 = createKaitenRuResponder({ store, rateLimit: false, basePath: '/api/v1' })
+    expect((await call(ruRequest(query), fromV1)).json).toEqual(latest.json)
+    for (const path of ['/api/v2/audit-logs', '/api/latest/v1/audit-logs', '/v1/audit-logs']) {
+      const other = await call(new Request(`${new URL(RU_BASE).origin}${path}`, ruRequest().clone()))
+      expect(other.response.status, path).toBe(404)
+    }
+  })
+
   it('pages through every event without gaps or repeats when advancing by what each page held', async () => {
     const seen: string[] = []
     for (let offset = 0; ; ) {
