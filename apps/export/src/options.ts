@@ -81,15 +81,11 @@ export function parseExportOptions(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): ExportOptions {
-  let parsed
+  const parse = (args: string[]) =>
+    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true })
+  let parsed: ReturnType<typeof parse>
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-    })
+    parsed = parse([...argv])
   } catch (error) {
     throw new UsageError(describeParseError(error))
   }
