@@ -202,12 +202,12 @@ function allowedFilters(api: Api): string {
 function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code
   const message = error instanceof Error ? error.message : String(error)
-  const name = /'(-[^']*)'/.exec(message)?.[1]
+  const name = /'([^']*)'/.exec(message)?.[1]
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `${name ?? 'option'}: unknown option; allowed: ${ALL_FLAGS.join(', ')}`
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `${name ?? quote(message)}: unexpected argument; allowed: options only (--name value), see --help`
+      return `${quote(name ?? message)}: unexpected argument; allowed: options only (--name value), see --help`
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return `${message.replace(/\.$/, '')}; allowed: --name value for options that take one, --mock and --help without a value`
     default:
