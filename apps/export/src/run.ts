@@ -9,8 +9,7 @@ import {
   KaitenError,
   type SyncBatch,
 } from '@kaiten-audit/client'
-import { MOCK_TOKENS } from '@kaiten-audit/mocks'
-import { startMockServers } from '@kaiten-audit/mocks/server'
+import type { MockServers } from '@kaiten-audit/mocks/server'
 import { describeValue } from '@kaiten-audit/query'
 import type { AuditLogEvent, AuditTrailEntry } from '@kaiten-audit/types'
 import {
@@ -55,16 +54,18 @@ export async function runExport(
   const progress = new Progress((text) => io.stderr(redact(text)), io.progress)
   const checkpointPath = resolve(io.cwd, options.checkpoint)
   const outputPath = options.out === '-' ? '-' : resolve(io.cwd, options.out)
-  let mocks: Awaited<ReturnType<typeof startMockServers>> | undefined
+  let mocks: MockServers | undefined
   let sink: Sink | undefined
   try {
     let target: Target
     let instances = options.instances
     if (options.mock) {
+      // Loaded only here: a live export should not pay for the mocks' data and handlers.
+      const { startMockServers } = await import('@kaiten-audit/mocks/server')
       mocks = await startMockServers({ seed: 1 })
       const served = options.api === 'ru' ? mocks.kaitenRu : mocks.kaitenSh
       target = { baseUrl: served.baseUrl, token: served.token, label: 'mock' }
-      redact = createRedactor([...secretsIn(env), MOCK_TOKENS.kaitenRu.valid, MOCK_TOKENS.kaitenSh.valid])
+      redact = createRedactor([...secretsIn(env), mocks.kaitenRu.token, mocks.kaitenSh.token])
       if (options.api === 'sh' && instances.length === 0) {
         instances = mocks.stores.kaitenSh.instances().map((instance) => instance.slug)
       }
