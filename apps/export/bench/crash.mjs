@@ -13,7 +13,9 @@ const { values } = parseArgs({
   },
 })
 const seed = Number(values.seed)
-console.log(`crash bench: ${values.events} events, ${values.kills} kills, seed ${seed} (replay with --seed ${seed})`)
+console.log(
+  `crash bench: ${values.events} events, ${values.kills} kills, seed ${seed} (replay with --seed ${seed})`,
+)
 const started = Date.now()
 const outcome = await crashRun({
   events: Number(values.events),

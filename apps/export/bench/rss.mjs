@@ -22,8 +22,21 @@ async function measure(count) {
   try {
     const child = spawn(
       process.execPath,
-      [join(here, 'measure-child.mjs'), '--api', 'sh', '--instance', 'bench', '--out', join(dir, 'out.ndjson'), '--checkpoint', join(dir, 'cp.json')],
-      { env: { PATH: process.env.PATH, KAITEN_SH_BASE_URL: server.baseUrl, KAITEN_SH_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        join(here, 'measure-child.mjs'),
+        '--api',
+        'sh',
+        '--instance',
+        'bench',
+        '--out',
+        join(dir, 'out.ndjson'),
+        '--checkpoint',
+        join(dir, 'cp.json'),
+      ],
+      {
+        env: { PATH: process.env.PATH, KAITEN_SH_BASE_URL: server.baseUrl, KAITEN_SH_TOKEN: TOKEN },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     )
     let stdout = ''
     let stderr = ''
@@ -32,7 +45,12 @@ async function measure(count) {
     await new Promise((resolve) => child.on('exit', resolve))
     const result = JSON.parse(stdout.trim().split('\n').at(-1))
     if (result.code !== 0) throw new Error(`export of ${count} failed: ${stderr}`)
-    return { count, maxRssMiB: result.maxRssKiB / 1024, seconds: (Date.now() - started) / 1000, summary: stderr.trim() }
+    return {
+      count,
+      maxRssMiB: result.maxRssKiB / 1024,
+      seconds: (Date.now() - started) / 1000,
+      summary: stderr.trim(),
+    }
   } finally {
     await server.close()
     rmSync(dir, { recursive: true, force: true })
@@ -40,9 +58,13 @@ async function measure(count) {
 }
 
 const small = await measure(Number(values.small))
-console.log(`${small.count} events: peak RSS ${small.maxRssMiB.toFixed(1)} MiB in ${small.seconds.toFixed(1)} s`)
+console.log(
+  `${small.count} events: peak RSS ${small.maxRssMiB.toFixed(1)} MiB in ${small.seconds.toFixed(1)} s`,
+)
 const large = await measure(Number(values.large))
-console.log(`${large.count} events: peak RSS ${large.maxRssMiB.toFixed(1)} MiB in ${large.seconds.toFixed(1)} s`)
+console.log(
+  `${large.count} events: peak RSS ${large.maxRssMiB.toFixed(1)} MiB in ${large.seconds.toFixed(1)} s`,
+)
 console.log(`  ${large.summary}`)
 const ratio = large.maxRssMiB / small.maxRssMiB
 console.log(`ratio ${ratio.toFixed(3)} (target ≤ 1.2)`)

@@ -13,7 +13,9 @@ export async function startSyntheticServer(count) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost')
     if (request.headers.authorization !== `Bearer ${TOKEN}`) {
-      response.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"status":401,"title":"Unauthorized"}')
+      response
+        .writeHead(401, { 'content-type': 'application/problem+json' })
+        .end('{"status":401,"title":"Unauthorized"}')
       return
     }
     const slug = url.pathname.split('/')[3] ?? ''
@@ -30,7 +32,12 @@ export async function startSyntheticServer(count) {
         id: 1001 + index,
         instanceId: '5f0c2a8e-6a43-4f4e-9d0b-1b2c3d4e5f60',
         instanceSlug: slug,
-        payload: { entitlement: 'projects', value: index % 997, requestedBy: `service-account-${index % 13}`, limits: { soft: 500, hard: 1000 } },
+        payload: {
+          entitlement: 'projects',
+          value: index % 997,
+          requestedBy: `service-account-${index % 13}`,
+          limits: { soft: 500, hard: 1000 },
+        },
         status: 'ACCEPTED',
         timestamp: timestamp(index),
       })

@@ -33,7 +33,14 @@ try {
   const child = spawn(
     process.execPath,
     [CLI, '--api', 'ru', '--out', join(dir, 'out.ndjson'), '--checkpoint', join(dir, 'cp.json')],
-    { env: { PATH: process.env.PATH, KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: mocks.kaitenRu.token }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      env: {
+        PATH: process.env.PATH,
+        KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl,
+        KAITEN_RU_TOKEN: mocks.kaitenRu.token,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   )
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
@@ -45,9 +52,15 @@ try {
   const tooMany = /(\d+) × 429/.exec(summary)?.[1]
   const requests = /([\d,]+) requests/.exec(summary)?.[1]
   console.log(`${count} events, kaiten.ru mock with its rate limit (5 requests/s, fixed one-second windows)`)
-  console.log(`  baseline (client iterateAuditLogs, newest first): ${baselineRate.toFixed(0)} events/s, ${(baselineRate / ALLOWED).toFixed(3)} of 2,500`)
-  console.log(`  export (child process, NDJSON to a file, fsync per batch): ${exportRate.toFixed(0)} events/s in ${seconds.toFixed(1)} s, ${requests} requests, ${tooMany} × 429`)
-  console.log(`  export ÷ allowed 2,500 events/s: ${(exportRate / ALLOWED).toFixed(3)} · export ÷ baseline: ${(exportRate / baselineRate).toFixed(3)}`)
+  console.log(
+    `  baseline (client iterateAuditLogs, newest first): ${baselineRate.toFixed(0)} events/s, ${(baselineRate / ALLOWED).toFixed(3)} of 2,500`,
+  )
+  console.log(
+    `  export (child process, NDJSON to a file, fsync per batch): ${exportRate.toFixed(0)} events/s in ${seconds.toFixed(1)} s, ${requests} requests, ${tooMany} × 429`,
+  )
+  console.log(
+    `  export ÷ allowed 2,500 events/s: ${(exportRate / ALLOWED).toFixed(3)} · export ÷ baseline: ${(exportRate / baselineRate).toFixed(3)}`,
+  )
   console.log(`  pages needed at 500 per page: ${Math.ceil(count / 500)}`)
 } finally {
   await mocks.close()

@@ -66,10 +66,10 @@ export function readState(path: string): ExportState | undefined {
   return record as ExportState
 }
 
-/** Refuses a state made for another API, target, format or output, naming the flag that differs. */
+/** Refuses a state made for another API, target or format, naming the flag that differs. */
 export function checkStateMatches(
   state: ExportState,
-  expected: Pick<ExportState, 'api' | 'target' | 'format'> & { outputPath: string },
+  expected: Pick<ExportState, 'api' | 'target' | 'format'>,
   checkpointPath: string,
 ): void {
   const differs = (flag: string, stored: string, given: string) =>
@@ -85,8 +85,6 @@ export function checkStateMatches(
     )
   }
   if (state.format !== expected.format) throw differs('--format', state.format, expected.format)
-  if (state.output.path !== expected.outputPath)
-    throw differs('--out', state.output.path, expected.outputPath)
 }
 
 /** Replaces the checkpoint file so that a crash at any moment leaves either the old or the new one whole. */

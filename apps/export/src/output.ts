@@ -69,6 +69,31 @@ export function openFileSink(path: string, checkpointBytes: number | undefined):
   }
 }
 
+/**
+ * Leaves the previous output of a checkpoint as the checkpoint counts it: a run that starts a new output file must not
+ * leave behind, in the old one, events written after the last checkpoint (they go to the new file).
+ */
+export function closeOutput(path: string, checkpointBytes: number | null): void {
+  if (path === '-' || checkpointBytes === null) return
+  let fd: number
+  try {
+    fd = openSync(path, 'r+')
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return
+    throw new ExportFailure(
+      `the previous output ${JSON.stringify(path)} cannot be opened: ${describe(error)}`,
+    )
+  }
+  try {
+    if (fstatSync(fd).size > checkpointBytes) {
+      ftruncateSync(fd, checkpointBytes)
+      fsyncSync(fd)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Standard output: each write resolves once the stream has taken the text (a pipe cannot be fsynced). */
 export function stdoutSink(stream: NodeJS.WritableStream): Sink {
   let written = false

@@ -23,7 +23,7 @@ import {
 import { createEncoder } from './encode.js'
 import { describe, EXIT_CODES, ExportFailure, UsageError } from './errors.js'
 import { type ExportOptions, flagOf } from './options.js'
-import { openFileSink, type Sink, stdoutSink } from './output.js'
+import { closeOutput, openFileSink, type Sink, stdoutSink } from './output.js'
 import { type Counters, Progress } from './progress.js'
 import { createRedactor, type Redact } from './redact.js'
 import { liveTarget, secretsIn, type Target } from './targets.js'
@@ -77,7 +77,7 @@ export async function runExport(
     if (stored) {
       checkStateMatches(
         stored,
-        { api: options.api, target: target.label, format: options.format, outputPath },
+        { api: options.api, target: target.label, format: options.format },
         options.checkpoint,
       )
     }
@@ -92,10 +92,21 @@ export async function runExport(
     // Every sync checks its parameters and its checkpoint here, before any request or any write.
     const syncs = createSyncs(options, target, instances, state, counters, signal)
 
+    // Another --out than last time starts a new output (e.g. one file per scheduled run): the old one is cut back to
+    // the checkpoint first, so an event is in exactly one of them.
+    const rotating = stored !== undefined && stored.output.path !== outputPath
+    if (rotating) {
+      closeOutput(stored.output.path, stored.output.bytes)
+      state.output = { path: outputPath, bytes: outputPath === '-' ? null : 0 }
+    }
+    const continuing = stored !== undefined && !rotating
     sink =
-      outputPath === '-' ? stdoutSink(io.stdout) : openFileSink(outputPath, stored?.output.bytes ?? undefined)
-    // The checkpoint exists before the first byte of output, so a run killed before its first batch can be resumed.
-    if (!stored) storeState(checkpointPath, state, redact)
+      outputPath === '-'
+        ? stdoutSink(io.stdout)
+        : openFileSink(outputPath, continuing ? (stored.output.bytes ?? undefined) : undefined)
+    // The checkpoint names its output before the first byte is written, so a run killed before its first batch is
+    // resumed into the right file.
+    if (!continuing) storeState(checkpointPath, state, redact)
 
     const encoder = createEncoder(options.api, options.format)
     let interrupted = false

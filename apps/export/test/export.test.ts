@@ -123,8 +123,29 @@ describe('CSV', () => {
   })
 })
 
+describe('a new output file per run', () => {
+  it('continues in the new file, cutting the previous one back to its checkpoint', async () => {
+    const { mocks, env } = await target({ sizes: { kaitenRuEvents: 200 } })
+    const dir = workDir()
+    const run = (out: string) => runMain(['--api', 'ru', '--out', out, '--checkpoint', 'cp.json'], env, dir)
+    expect((await run('first.ndjson')).code).toBe(0)
+    const complete = readFileSync(join(dir, 'first.ndjson'), 'utf8')
+    // Written after the last checkpoint by a run that was then killed.
+    writeFileSync(join(dir, 'first.ndjson'), '{"id":"unconfirmed"}\n', { flag: 'a' })
+    const added = [mocks.stores.kaitenRu.append(), mocks.stores.kaitenRu.append()]
+    expect((await run('second.ndjson')).code).toBe(0)
+    expect(readFileSync(join(dir, 'first.ndjson'), 'utf8')).toBe(complete)
+    expect(lines(join(dir, 'second.ndjson')).map((event) => event.id)).toEqual(added.map((event) => event.id))
+    const taken = await run('first.ndjson')
+    expect(taken.code).toBe(2)
+    expect(taken.stderr).toMatch(
+      /^--out: ".*first\.ndjson" is not allowed: it already holds \d+ bytes and there is no checkpoint/,
+    )
+  })
+})
+
 describe('files that do not belong together', () => {
-  it('refuses another format, output or API for a checkpoint, and an output that has no checkpoint', async () => {
+  it('refuses another format or API for a checkpoint, and an output that has no checkpoint', async () => {
     const { env } = await target({ sizes: { kaitenRuEvents: 50 } })
     const dir = workDir()
     const base = ['--out', 'events.ndjson', '--checkpoint', 'cp.json']
@@ -135,10 +156,6 @@ describe('files that do not belong together', () => {
     expect(csv.stderr).toMatch(
       /^--format: "csv" is not allowed with --checkpoint "cp\.json"; allowed: "ndjson"/,
     )
-
-    const other = await runMain(['--api', 'ru', '--out', 'other.ndjson', '--checkpoint', 'cp.json'], env, dir)
-    expect(other.code).toBe(2)
-    expect(other.stderr).toMatch(/^--out: ".*other\.ndjson" is not allowed with --checkpoint/)
 
     const sh = await runMain(['--api', 'sh', '--instance', 'acme-production', ...base], env, dir)
     expect(sh.code).toBe(2)

@@ -8,7 +8,11 @@ import { startMockServers } from '@kaiten-audit/mocks/server'
 import { describe, expect, it } from 'vitest'
 import { CLI } from '../bench/crash-harness.mjs'
 
-function run(args: string[], env: Record<string, string | undefined>, terminateAtBytes?: { out: string; bytes: number }) {
+function run(
+  args: string[],
+  env: Record<string, string | undefined>,
+  terminateAtBytes?: { out: string; bytes: number },
+) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
@@ -17,7 +21,10 @@ function run(args: string[], env: Record<string, string | undefined>, terminateA
     })
     const poll = terminateAtBytes
       ? setInterval(() => {
-          if (existsSync(terminateAtBytes.out) && statSync(terminateAtBytes.out).size >= terminateAtBytes.bytes) {
+          if (
+            existsSync(terminateAtBytes.out) &&
+            statSync(terminateAtBytes.out).size >= terminateAtBytes.bytes
+          ) {
             clearInterval(poll)
             child.kill('SIGTERM')
           }
@@ -38,7 +45,11 @@ describe('SIGTERM', () => {
       const dir = mkdtempSync(join(tmpdir(), 'kaiten-export-signal-'))
       const out = join(dir, 'events.ndjson')
       const checkpoint = join(dir, 'checkpoint.json')
-      const env = { PATH: process.env.PATH, KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: mocks.kaitenRu.token }
+      const env = {
+        PATH: process.env.PATH,
+        KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl,
+        KAITEN_RU_TOKEN: mocks.kaitenRu.token,
+      }
       const args = ['--api', 'ru', '--out', out, '--checkpoint', checkpoint, '--limit', '50']
       const interrupted = await run(args, env, { out, bytes: 1 })
       expect(interrupted.stderr).toMatch(/kaiten-export: interrupted; the checkpoint is stored/)
