@@ -1,7 +1,8 @@
 // Peak RSS of the exporter (a child process) exporting 1,000,000 events against 10,000: the sync holds one page, so
 // memory must stay flat. Entries come from a synthetic kaiten.sh server (computed, not stored; kaiten.sh has no rate
 // limit), so the run takes minutes, not the 400 s kaiten.ru's 5 requests per second would impose.
-// Flags: --small N --large N
+// Flags: --small N --large N --node-flag F (repeatable: V8/Node flags for both children, e.g.
+// --node-flag=--max-semi-space-size=2 to see how much of the difference is V8 growing its young generation)
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,11 @@ import { parseArgs } from 'node:util'
 import { startSyntheticServer, TOKEN } from './synthetic-server.mjs'
 
 const { values } = parseArgs({
-  options: { small: { type: 'string', default: '10000' }, large: { type: 'string', default: '1000000' } },
+  options: {
+    small: { type: 'string', default: '10000' },
+    large: { type: 'string', default: '1000000' },
+    'node-flag': { type: 'string', multiple: true, default: [] },
+  },
 })
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -57,6 +62,7 @@ async function measure(count) {
   }
 }
 
+if (values['node-flag'].length > 0) console.log(`node flags: ${values['node-flag'].join(' ')}`)
 const small = await measure(Number(values.small))
 console.log(
   `${small.count} events: peak RSS ${small.maxRssMiB.toFixed(1)} MiB in ${small.seconds.toFixed(1)} s`,

@@ -61,7 +61,7 @@ describe('kaiten.ru syncAuditLogs', () => {
     const added = [store.append(), store.append({ created: first.checkpoint?.instant as string })]
     const next = await collect(client.syncAuditLogs({ limit: 100 }, { checkpoint: first.checkpoint }))
     expect(next.items.map((event) => event.id).sort()).toEqual(added.map((event) => event.id).sort())
-  })
+  }, 30_000)
 
   it('keeps exactly once while events arrive during the sync, stopping and resuming after every batch', async () => {
     const { store, client, onRequest } = ruSetup(300)
@@ -103,7 +103,7 @@ describe('kaiten.ru syncAuditLogs', () => {
     const expected = events.filter((event) => event.created >= from && event.created <= to)
     expect(items.map((event) => event.id)).toEqual(expected.map((event) => event.id).reverse())
     expect(checkpoint?.instant).toBe(to)
-  })
+  }, 30_000)
 
   it('refuses, before any request, a checkpoint of another API, filter set or version, and managed parameters', () => {
     const { client } = ruSetup(10)
@@ -174,5 +174,5 @@ describe('kaiten.sh syncAuditTrails', () => {
     const added = store.append(first)
     const next = await collect(client.syncAuditTrails(first, { limit: 40 }, { checkpoint: one.checkpoint }))
     expect(next.items.map((entry) => entry.id)).toEqual([added.id])
-  })
+  }, 30_000)
 })
