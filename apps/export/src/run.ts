@@ -147,7 +147,7 @@ export async function runExport(
     }
     const cause =
       error instanceof KaitenError
-        ? `the API failed after retries: ${error.message}`
+        ? `API failure: ${error.message}`
         : error instanceof ExportFailure
           ? error.message
           : `unexpected failure: ${describe(error)}`

@@ -192,7 +192,7 @@ describe('failures', () => {
     )
     expect(code).toBe(1)
     expect(stderr).toMatch(
-      /failed: the API failed after retries: GET http:\/\/127\.0\.0\.1:\d+\/api\/latest\/audit-logs\?.* failed with 401/,
+      /failed: API failure: GET http:\/\/127\.0\.0\.1:\d+\/api\/latest\/audit-logs\?.* failed with 401/,
     )
     expect(stderr).not.toContain(wrong.KAITEN_RU_TOKEN)
   })
