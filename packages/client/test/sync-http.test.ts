@@ -64,7 +64,7 @@ describe('kaiten.ru syncAuditLogs', () => {
   }, 30_000)
 
   it('keeps exactly once while events arrive during the sync, stopping and resuming after every batch', async () => {
-    const { store, client, onRequest } = ruSetup(300)
+    const { store, client, onRequest } = ruSetup(150)
     let checkpoint: SyncCheckpoint | undefined
     // Newer events, and late ones at the instant the consumer has stored, before every request.
     onRequest(() => {
