@@ -109,22 +109,29 @@ export async function runExport(
     if (!continuing) storeState(checkpointPath, state, redact)
 
     const encoder = createEncoder(options.api, options.format)
+    const output = sink
+    const store = async (key: string, batch: SyncBatch<Event>): Promise<void> => {
+      let text = batch.items.length > 0 ? encoder.encode(batch.items) : ''
+      if (text !== '' && output.empty) text = encoder.header() + text
+      if (text !== '') await output.write(redact(text))
+      state.positions[key] = batch.checkpoint
+      state.output.bytes = output.bytes
+      storeState(checkpointPath, state, redact)
+      counters.events += batch.items.length
+      const first = batch.items[0]
+      progress.covered(batch.checkpoint.instant, first && timeOf(first))
+      progress.update(counters)
+    }
     let interrupted = false
     for (const { key, batches } of syncs) {
-      for await (const batch of batches) {
-        let text = batch.items.length > 0 ? encoder.encode(batch.items) : ''
-        if (text !== '' && sink.empty) text = encoder.header() + text
-        if (text !== '') await sink.write(redact(text))
-        state.positions[key] = batch.checkpoint
-        state.output.bytes = sink.bytes
-        storeState(checkpointPath, state, redact)
-
-        counters.events += batch.items.length
-        const first = batch.items[0]
-        progress.covered(batch.checkpoint.instant, first && timeOf(first))
-        progress.update(counters)
+      // By hand rather than for-await, so no reference to a stored batch outlives it while the next page is fetched.
+      for (;;) {
+        const next = await nextBatch(batches)
+        if (next === undefined) break
+        await store(key, next)
         if (signal.aborted) {
           interrupted = true
+          await batches.return(undefined)
           break
         }
       }
@@ -219,6 +226,13 @@ function createSyncs(
     }
     throw error
   }
+}
+
+async function nextBatch(
+  batches: AsyncGenerator<SyncBatch<Event>, void>,
+): Promise<SyncBatch<Event> | undefined> {
+  const result = await batches.next()
+  return result.done ? undefined : result.value
 }
 
 function timeOf(event: Event): string {

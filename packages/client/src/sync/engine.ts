@@ -78,6 +78,9 @@ interface Instant {
   at: number
 }
 
+/** What the next step knows of the listing [instant, upper]: its exact count, a lower bound, or that it is done. */
+type Next = { expectedCount: number } | { knownAtLeast: number } | 'done'
+
 interface Tail<T> {
   /** Offset of the page; `items` run to the end of the listing. */
   offset: number
@@ -107,20 +110,24 @@ interface Tail<T> {
  * order, bounds, unique ids), and every search and retry is bounded, so a server that ignores offset or bounds ends
  * the walk with a `ResponseShapeError` instead of a loop or a silent gap.
  */
-export async function* walk<T>(
+export function walk<T, B = WalkBatch<T>>(
   source: PageSource<T>,
   start: Position,
   options: WalkOptions,
-): AsyncGenerator<WalkBatch<T>, void, undefined> {
-  yield* new Walk(source, start, options).run()
+  present: (batch: WalkBatch<T>) => B = (batch) => batch as B,
+): AsyncGenerator<B, void, undefined> {
+  // Batches are shaped here rather than by a wrapping generator, which would hold the last page while the next
+  // request is awaited.
+  return new Walk(source, start, options, present).run()
 }
 
 /** An id delivered at or after the position's instant, not yet seen again since a resume. */
 const UNKNOWN_INSTANT = Number.POSITIVE_INFINITY
 
-class Walk<T> {
+class Walk<T, B> {
   readonly #source: PageSource<T>
   readonly #options: WalkOptions
+  readonly #present: (batch: WalkBatch<T>) => B
   readonly #pageSize: number
   #requests = 0
   /** The position's instant; null until the first event: the walk starts before every event. */
@@ -130,25 +137,35 @@ class Walk<T> {
   #upper: Instant | undefined
   #withoutProgress = 0
 
-  constructor(source: PageSource<T>, start: Position, options: WalkOptions) {
+  constructor(
+    source: PageSource<T>,
+    start: Position,
+    options: WalkOptions,
+    present: (batch: WalkBatch<T>) => B,
+  ) {
     this.#source = source
     this.#options = options
+    this.#present = present
     this.#pageSize = source.pageSize
     this.#instant = start.instant === null ? null : this.#parseBound(start.instant)
     // A checkpoint carries ids only; their instants are learnt when the events are seen again.
     this.#delivered = new Map(start.ids.map((id) => [id, UNKNOWN_INSTANT]))
   }
 
-  async *run(): AsyncGenerator<WalkBatch<T>, void, undefined> {
-    const until = this.#options.until === undefined ? undefined : this.#parseBound(this.#options.until)
-    if (until && this.#instant && until.at < this.#instant.at) return
-    const size = this.#pageSize
+  async *run(): AsyncGenerator<B, void, undefined> {
+    // Each page lives in the frame of the step that reads it, so nothing holds it while the next request is awaited.
+    let next = yield* this.#begin()
+    while (next !== 'done') next = yield* this.#step(next)
+  }
 
-    // The newest page, unbounded above: a page that is not full is the whole remaining listing.
+  /** The first page, unbounded above: pins the upper bound; a page that is not full is the whole listing. */
+  async *#begin(): AsyncGenerator<B, Next, undefined> {
+    const until = this.#options.until === undefined ? undefined : this.#parseBound(this.#options.until)
+    if (until && this.#instant && until.at < this.#instant.at) return 'done'
+    const size = this.#pageSize
     let first = await this.#fetch({ from: this.#instant?.text, to: until?.text, offset: 0, limit: size })
-    if (first.length === 0) return
+    if (first.length === 0) return 'done'
     this.#upper = this.#timeOf(first[0] as T)
-    let knownAtLeast = first.length
     let restarts = 0
     // A short page is the end only from a server that fills its pages: one applying a smaller limit than documented
     // would otherwise pass for a complete listing. Until a full page is seen, an end is confirmed by asking past it.
@@ -156,12 +173,9 @@ class Walk<T> {
       const beyond = await this.#listing(first.length)
       if (beyond.length === 0) {
         yield* this.#deliverTail(first)
-        return
+        return 'done'
       }
-      if (beyond.length === size) {
-        knownAtLeast = first.length + size
-        break
-      }
+      if (beyond.length === size) return { knownAtLeast: first.length + size }
       // Either events were added inside the window between the two requests, or pages are capped below the limit.
       if (++restarts > MAX_ATTEMPTS_WITHOUT_PROGRESS) {
         this.#fail(
@@ -171,43 +185,42 @@ class Walk<T> {
         )
       }
       first = await this.#listing(0)
-      if (first.length === 0) return
-      knownAtLeast = first.length
+      if (first.length === 0) return 'done'
     }
+    return { knownAtLeast: first.length }
+  }
 
-    let expectedCount: number | undefined
-    for (;;) {
-      const tail =
-        expectedCount === undefined ? await this.#findEnd(knownAtLeast) : await this.#tailAt(expectedCount)
-      knownAtLeast = 0
-      if (tail.items.length === 0) return
-      const count = tail.offset + tail.items.length
-      const top = this.#timeOf(tail.items[0] as T)
-      const instant = this.#instant
-      if (instant !== null && top.at === instant.at && tail.offset > 0) {
-        // Every item is at the current instant and more lie above: a larger page may show the whole group.
-        if (tail.items.length < size - 1) {
-          expectedCount = count
-          this.#noProgress('the end of the listing moved')
-          continue
-        }
-        const next = yield* this.#stepOverGroup()
-        if (next === 'done') return
-        expectedCount = next
-        continue
+  /** Finds the end of [instant, upper] and delivers the page there (or steps over a large group). */
+  async *#step(next: Exclude<Next, 'done'>): AsyncGenerator<B, Next, undefined> {
+    const size = this.#pageSize
+    const tail =
+      'expectedCount' in next
+        ? await this.#tailAt(next.expectedCount)
+        : await this.#findEnd(next.knownAtLeast)
+    if (tail.items.length === 0) return 'done'
+    const top = this.#timeOf(tail.items[0] as T)
+    const instant = this.#instant
+    if (instant !== null && top.at === instant.at && tail.offset > 0) {
+      // Every item is at the current instant and more lie above: a larger page may show the whole group.
+      if (tail.items.length < size - 1) {
+        this.#noProgress('the end of the listing moved')
+        return { expectedCount: tail.offset + tail.items.length }
       }
-      const atTop = yield* this.#deliverTail(tail.items)
-      if (tail.offset === 0) return
-      // The listing now starts at `top`: what lies above the page, plus the page's items at `top`.
-      expectedCount = tail.offset + atTop
+      const after = yield* this.#stepOverGroup()
+      if (after === 'done') return 'done'
+      return after === undefined ? { knownAtLeast: 0 } : { expectedCount: after }
     }
+    const atTop = yield* this.#deliverTail(tail.items)
+    if (tail.offset === 0) return 'done'
+    // The listing now starts at `top`: what lies above the page, plus the page's items at `top`.
+    return { expectedCount: tail.offset + atTop }
   }
 
   /**
    * Delivers `items`, which the last request showed to be everything in [instant, their newest time] except,
    * possibly, more events at that newest time above them. Returns how many of them are at their newest time.
    */
-  async *#deliverTail(items: readonly T[]): AsyncGenerator<WalkBatch<T>, number, undefined> {
+  async *#deliverTail(items: readonly T[]): AsyncGenerator<B, number, undefined> {
     const top = this.#timeOf(items[0] as T)
     const fresh = this.#fresh(items)
     let atTop = 0
@@ -231,7 +244,7 @@ class Walk<T> {
   }
 
   /** Moves the position to `instant` (forgetting ids below it) and yields the batch, if anything changed. */
-  async *#moveTo(instant: Instant, fresh: T[]): AsyncGenerator<WalkBatch<T>, void, undefined> {
+  async *#moveTo(instant: Instant, fresh: T[]): AsyncGenerator<B, void, undefined> {
     const moved = this.#instant === null || this.#instant.at !== instant.at
     this.#instant = instant
     if (moved) for (const [id, at] of this.#delivered) if (at < instant.at) this.#delivered.delete(id)
@@ -246,7 +259,7 @@ class Walk<T> {
    * [instant, new instant] to be exactly what was delivered. Returns the count of the listing from the new
    * position, 'done' when the window is complete, or undefined when it must be searched for.
    */
-  async *#stepOverGroup(): AsyncGenerator<WalkBatch<T>, number | 'done' | undefined, undefined> {
+  async *#stepOverGroup(): AsyncGenerator<B, number | 'done' | undefined, undefined> {
     const size = this.#pageSize
     const group = this.#instant as Instant
     for (;;) {
@@ -308,7 +321,7 @@ class Walk<T> {
   }
 
   /** Passes over [group, group] until one pass sees every event it holds; the position stays where it is. */
-  async *#readGroup(group: Instant): AsyncGenerator<WalkBatch<T>, void, undefined> {
+  async *#readGroup(group: Instant): AsyncGenerator<B, void, undefined> {
     const size = this.#pageSize
     const limit = this.#options.maxIdsAtInstant
     for (let pass = 1; ; pass++) {
@@ -492,12 +505,12 @@ class Walk<T> {
     return items as T[]
   }
 
-  #batch(items: T[]): WalkBatch<T> {
-    return {
+  #batch(items: T[]): B {
+    return this.#present({
       items,
       position: { instant: (this.#instant as Instant).text, ids: [...this.#delivered.keys()] },
       requests: this.#requests,
-    }
+    })
   }
 
   #checkTies(group: Instant): void {

@@ -68,19 +68,11 @@ export function startSync<T>(
   if (issues.length > 0) throw new InvalidParameterError(issues)
   const start = startPosition(plan.since, resumed && 'position' in resumed ? resumed.position : undefined)
   const source = plan.source(call)
-  return (async function* () {
-    for await (const batch of walk(source, start, {
-      until: plan.until,
-      maxIdsAtInstant,
-      signal: call.signal,
-    })) {
-      yield {
-        items: batch.items,
-        checkpoint: checkpointOf(plan.scope, batch.position),
-        requests: batch.requests,
-      }
-    }
-  })()
+  return walk(source, start, { until: plan.until, maxIdsAtInstant, signal: call.signal }, (batch) => ({
+    items: batch.items,
+    checkpoint: checkpointOf(plan.scope, batch.position),
+    requests: batch.requests,
+  }))
 }
 
 /** Paging is the sync's to manage: an offset would skip events. */
