@@ -2,11 +2,12 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { httpOrigin } from './listen-address.js'
 import { type Responder, unreadBodyText } from './responders/responder.js'
 
 export interface ServedResponder {
   server: Server
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT`, or the host it was asked to listen on */
   origin: string
   port: number
   close(): Promise<void>
@@ -79,7 +80,11 @@ async function writeResponse(outgoing: ServerResponse, response: Response): Prom
   outgoing.writeHead(response.status, headers).end(body)
 }
 
-export async function serveResponder(responder: Responder, port: number): Promise<ServedResponder> {
+export async function serveResponder(
+  responder: Responder,
+  port: number,
+  host = '127.0.0.1',
+): Promise<ServedResponder> {
   const sockets = new Set<import('node:net').Socket>()
   let origin = ''
   const server = createServer((incoming, outgoing) => {
@@ -99,13 +104,13 @@ export async function serveResponder(responder: Responder, port: number): Promis
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject)
       resolve()
     })
   })
   const actualPort = (server.address() as AddressInfo).port
-  origin = `http://127.0.0.1:${actualPort}`
+  origin = httpOrigin(host, actualPort)
   return {
     server,
     origin,

@@ -3,6 +3,7 @@
 
 import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
+import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
 import type { Responder } from './responders/responder.js'
@@ -18,6 +19,8 @@ export interface MockServersOptions {
   sizes?: { kaitenShEntries?: number; kaitenRuEvents?: number }
   /** kaiten.ru's 5 requests per second per token. Default true. */
   rateLimit?: boolean
+  /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
+  host?: string
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
@@ -46,6 +49,9 @@ function checkPort(name: string, value: unknown): number {
 }
 
 export async function startMockServers(options: MockServersOptions = {}): Promise<MockServers> {
+  const host = options.host ?? '127.0.0.1'
+  if (!isListenHost(host))
+    throw new Error(`host: ${JSON.stringify(host)} is not allowed; allowed: ${LISTEN_HOST_ALLOWED}`)
   const seed = options.seed ?? 1
   const stores = {
     kaitenSh: createKaitenShStore({
@@ -69,8 +75,8 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
 
   const served: ServedResponder[] = []
   try {
-    served.push(await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort))
-    served.push(await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort))
+    served.push(await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, host))
+    served.push(await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, host))
   } catch (error) {
     await Promise.all(served.map((server) => server.close()))
     throw error
