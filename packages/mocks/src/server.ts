@@ -13,6 +13,7 @@ import { MOCK_TOKENS } from './tokens.js'
 
 export type { Responder }
 
+/** Options of {@link startMockServers}; every one has a default. */
 export interface MockServersOptions {
   /** Default 1. */
   seed?: number
@@ -25,15 +26,19 @@ export interface MockServersOptions {
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
   wrap?: {
+    /** Gets the faithful kaiten.sh responder and returns the one the server uses. */
     kaitenSh?: (faithful: Responder) => Responder
+    /** Gets the faithful kaiten.ru responder and returns the one the server uses. */
     kaitenRu?: (faithful: Responder) => Responder
   }
 }
 
+/** Both running fakes: where to reach them, which tokens they accept, the stores behind them. */
 export interface MockServers {
   kaitenSh: { baseUrl: string; token: string; tokenWithoutScope: string; instanceSlug: string }
   kaitenRu: { baseUrl: string; token: string; tokenWithoutAccess: string }
   stores: { kaitenSh: KaitenShStore; kaitenRu: KaitenRuStore }
+  /** Stops both servers, dropping open connections; resolves once both are closed. */
   close(): Promise<void>
 }
 
@@ -48,6 +53,10 @@ function checkPort(name: string, value: unknown): number {
   )
 }
 
+/**
+ * Starts both fakes as real HTTP servers (on 127.0.0.1 unless `host` says otherwise), for curl, non-JS clients and
+ * end-to-end tests. Call `close()` when done.
+ */
 export async function startMockServers(options: MockServersOptions = {}): Promise<MockServers> {
   const host = options.host ?? '127.0.0.1'
   if (!isListenHost(host))

@@ -3,6 +3,7 @@ import { sleep } from './sleep.js'
 /** The longest `observe` holds callers, whatever `X-RateLimit-Reset` says. */
 export const MAX_HOLD_MS = 60_000
 
+/** How a {@link RateLimiter} paces: at most `requests` in any window of `windowMs`. */
 export interface RateLimiterOptions {
   /** Requests allowed in any window of `windowMs`. */
   requests: number

@@ -5,6 +5,7 @@ import { parseBaseUrl } from '../base-url.js'
 import { createKaitenRuResponder, type KaitenRuResponderOptions } from '../responders/kaiten-ru.js'
 import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
 
+/** Options of {@link kaitenRuHandlers}. */
 export interface KaitenRuHandlersOptions {
   /** E.g. `https://example.kaiten.ru/api/latest`. */
   baseUrl: string
@@ -16,6 +17,7 @@ export interface KaitenRuHandlersOptions {
   now?: () => number
 }
 
+/** MSW handlers for kaiten.ru at `baseUrl`, answering as the API does (filters, limits, bodyless errors, rate limit). */
 export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[] {
   const { url, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenRuResponder({

@@ -8,6 +8,7 @@ import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rat
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
+/** Options of {@link createKaitenRuResponder}. */
 export interface KaitenRuResponderOptions {
   store: KaitenRuStore
   /** Path prefix of the API. Default `/api/latest`. */
@@ -34,6 +35,7 @@ function isAuditLogsPath(url: URL, basePath: string): boolean {
   return pathBelow(url, basePath) === '/audit-logs'
 }
 
+/** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
