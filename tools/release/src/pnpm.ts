@@ -1,7 +1,8 @@
 // The pnpm this run was started with, usable both directly and as `pnpm` on PATH (changesets looks it up there).
 
-import { chmodSync, writeFileSync } from 'node:fs'
+import { chmodSync, realpathSync, writeFileSync } from 'node:fs'
 import { basename, delimiter, join } from 'node:path'
+import { run } from './process.js'
 
 /** How to run pnpm, and an environment in which `pnpm` on PATH is that same pnpm. */
 export interface Pnpm {
@@ -18,26 +19,35 @@ function shellQuote(text: string): string {
 
 /**
  * The pnpm that runs this script when it was started through pnpm (`npm_execpath`), otherwise the pinned version
- * through npx, so `npm run registry:proof` works with only Node and npm installed. A `pnpm` shim in `shimDir`
- * goes first on PATH.
+ * fetched by npx, so `npm run registry:proof` works with only Node and npm installed. Either way pnpm runs as
+ * `node pnpm.cjs`, never behind npx: npx dies of a SIGINT that pnpm and its children handle, which would make a
+ * clean Ctrl+C look like a crash. A `pnpm` shim in `shimDir` goes first on PATH.
  */
-export function resolvePnpm(
+export async function resolvePnpm(
   pinnedVersion: string,
   shimDir: string,
   env: NodeJS.ProcessEnv = process.env,
-): Pnpm {
+): Promise<Pnpm> {
   const execPath = env.npm_execpath
   const viaPnpm = execPath !== undefined && basename(execPath).startsWith('pnpm')
-  const command = viaPnpm ? process.execPath : 'npx'
-  const prefix = viaPnpm ? [execPath] : ['-y', `pnpm@${pinnedVersion}`]
+  let script = execPath as string
+  if (!viaPnpm) {
+    const located = await run('npx', ['-y', '-p', `pnpm@${pinnedVersion}`, '-c', 'command -v pnpm'], {
+      cwd: shimDir,
+      timeoutMs: 5 * 60_000,
+    })
+    script = realpathSync(located.stdout.trim().split('\n').at(-1) ?? '')
+  }
   const shim = join(shimDir, 'pnpm')
-  writeFileSync(shim, `#!/bin/sh\nexec ${[command, ...prefix].map(shellQuote).join(' ')} "$@"\n`)
+  writeFileSync(shim, `#!/bin/sh\nexec ${[process.execPath, script].map(shellQuote).join(' ')} "$@"\n`)
   chmodSync(shim, 0o755)
   return {
-    command,
-    prefix,
-    env: { ...env, PATH: `${shimDir}${delimiter}${env.PATH ?? ''}` },
-    origin: viaPnpm ? `the pnpm running this script (${execPath})` : `pnpm@${pinnedVersion} through npx`,
+    command: process.execPath,
+    prefix: [script],
+    env: { ...env, npm_execpath: script, PATH: `${shimDir}${delimiter}${env.PATH ?? ''}` },
+    origin: viaPnpm
+      ? `the pnpm running this script (${script})`
+      : `pnpm@${pinnedVersion} fetched by npx (${script})`,
   }
 }
 

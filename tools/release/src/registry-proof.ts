@@ -67,7 +67,7 @@ export async function registryProof(options: ProofOptions): Promise<void> {
   const heading = (title: string) => write(`\n[${++step}/8] ${title}\n`)
   write(`registry proof\n  workspace ${root}\n  scratch   ${temp}\n`)
   try {
-    const pnpm = resolvePnpm(pinnedPnpmVersion(root), dirs.bin)
+    const pnpm = await resolvePnpm(pinnedPnpmVersion(root), dirs.bin)
     const packages = publishablePackages(root)
     const scope = sharedScope(packages)
     const catalog = parseCatalog(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'))

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const temp = mkdtempSync(join(tmpdir(), 'kaiten-audit-release-'))
   try {
     mkdirSync(join(temp, 'bin'))
-    const pnpm = resolvePnpm(pinnedPnpmVersion(root), join(temp, 'bin'))
+    const pnpm = await resolvePnpm(pinnedPnpmVersion(root), join(temp, 'bin'))
     const packages = publishablePackages(root)
     const problems: string[] = []
     for (const pkg of packages) {
