@@ -157,7 +157,7 @@ export async function registryProof(options: ProofOptions): Promise<void> {
     })
     const summary = (published.stdout + published.stderr)
       .split('\n')
-      .filter((line) => /🦋|^\S+@\d+\.\d+\.\d+/.test(line.trim()))
+      .filter((line) => /Publishing "|published successfully|^🦋\s+@[^ ]+@\d/.test(line.trim()))
       .join('\n')
     write(`${indent(summary || published.stdout)}\n  (${seconds(Date.now() - time)})\n`)
     for (const pkg of packages) {
