@@ -1,5 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // `pnpm contract`: picks the target, runs every check, prints the summary, writes the reports, exits 0 only on success.
+// The `--` after node is load-bearing: Node 20 reads `--env-file` anywhere before a `--`, also after the script name
+// (nodejs/node#54232), and exits 9 on a missing file before this code runs. The package script passes it too.
 import { realpathSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
@@ -8,14 +10,18 @@ import { parseEnv } from 'node:util'
 import { allCheckIds } from './checks/index.js'
 import { UsageError } from './config/errors.js'
 import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
+import { checkOutputPaths } from './config/output-paths.js'
+import { checkSelector } from './config/selection.js'
 import { type Environment, secretsIn, selectTargets, type TargetSelection } from './config/targets.js'
 import { startMockTarget } from './mock-target.js'
-import { type RunReport, runPassed } from './model.js'
+import { type ApiName, type CheckResult, type RunReport, runPassed } from './model.js'
+import { RunProgress } from './progress.js'
 import { createRedactor, type Redact } from './redact.js'
 import { renderJUnit } from './report/junit.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderTerminal } from './report/terminal.js'
 import { runContract } from './runner.js'
+import { quietWhenClosed } from './streams.js'
 
 interface Io {
   stdout: (text: string) => void
@@ -23,12 +29,17 @@ interface Io {
   colour: boolean
   /** Where relative report paths start: the directory `pnpm contract` was typed in. */
   cwd: string
+  /** stderr is a terminal: progress is a live line there unless --no-progress. */
+  interactive?: boolean
+  /** Width of that terminal. */
+  columns?: number
 }
 
 export async function main(argv: readonly string[], processEnv: Environment, io: Io): Promise<number> {
   let redact = createRedactor(secretsIn(processEnv))
   let options: CliOptions
   let selection: TargetSelection
+  let only: ((checkId: string) => boolean) | undefined
   try {
     options = parseCliOptions(argv, processEnv)
     const env =
@@ -43,13 +54,12 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
       io.stdout(`${allCheckIds.join('\n')}\n`)
       return EXIT_CODES.passed
     }
-    const unknown = options.only.filter((prefix) => !allCheckIds.some((id) => id.startsWith(prefix)))
-    if (unknown.length > 0) {
-      throw new UsageError(
-        `--only: ${unknown.map((prefix) => JSON.stringify(prefix)).join(', ')} matches no check; allowed: a prefix of a check id (see --list)`,
-      )
-    }
+    only = checkSelector(options.only)
     selection = selectTargets(env, options.target)
+    await checkOutputPaths(io.cwd, [
+      ...(options.junitPath !== undefined ? [{ option: '--junit', path: options.junitPath }] : []),
+      ...(options.markdownPath !== undefined ? [{ option: '--markdown', path: options.markdownPath }] : []),
+    ])
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.stderr(`${redact(error.message)}\nSee pnpm contract --help.\n`)
@@ -58,7 +68,7 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
 
   let report: RunReport
   try {
-    report = await run(options, selection, io)
+    report = await run(options, only, selection, io)
   } catch (error) {
     io.stderr(`The contract run could not complete: ${redact(describe(error))}\n`)
     return EXIT_CODES.internal
@@ -74,46 +84,78 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
   return runPassed(report) ? EXIT_CODES.passed : EXIT_CODES.failed
 }
 
-async function run(options: CliOptions, selection: TargetSelection, io: Io): Promise<RunReport> {
-  const only =
-    options.only.length > 0 ? (id: string) => options.only.some((prefix) => id.startsWith(prefix)) : undefined
+async function run(
+  options: CliOptions,
+  only: ((checkId: string) => boolean) | undefined,
+  selection: TargetSelection,
+  io: Io,
+): Promise<RunReport> {
+  const progress = startProgress(options, io)
   const common = {
     maxRequests: options.maxRequests,
     timeoutMs: options.timeoutMs,
     ...(only ? { only } : {}),
+    ...(progress
+      ? {
+          onCheckStart: (check: { id: string; api: ApiName }) => progress.checkStarted(check),
+          onResult: (result: CheckResult) => progress.checkFinished(result),
+          onRequest: (used: number) => progress.requestSent(used),
+        }
+      : {}),
   }
-  if (selection.kind === 'live') {
-    io.stderr('Verifying the live APIs…\n')
-    return runContract({
-      ...common,
-      target: 'live',
-      skipped: selection.skipped,
-      ...(selection.kaitenSh ? { kaitenSh: selection.kaitenSh } : {}),
-      ...(selection.kaitenRu ? { kaitenRu: selection.kaitenRu } : {}),
-    })
-  }
-  io.stderr('Starting the embedded mock servers…\n')
-  const mocks = await startMockTarget()
   try {
-    return await runContract({
-      ...common,
-      target: 'mocks',
-      kaitenSh: mocks.kaitenSh,
-      kaitenRu: mocks.kaitenRu,
-    })
+    if (selection.kind === 'live') {
+      io.stderr('Verifying the live APIs…\n')
+      return await runContract({
+        ...common,
+        target: 'live',
+        skipped: selection.skipped,
+        ...(selection.kaitenSh ? { kaitenSh: selection.kaitenSh } : {}),
+        ...(selection.kaitenRu ? { kaitenRu: selection.kaitenRu } : {}),
+      })
+    }
+    io.stderr('Starting the embedded mock servers…\n')
+    const mocks = await startMockTarget()
+    try {
+      return await runContract({
+        ...common,
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+      })
+    } finally {
+      await mocks.close()
+    }
   } finally {
-    await mocks.close()
+    progress?.stop()
   }
 }
 
+/** A live line on a terminal unless --no-progress; in a log only with --progress. */
+function startProgress(options: CliOptions, io: Io): RunProgress | undefined {
+  const wanted = options.progress ?? io.interactive === true
+  if (!wanted) return undefined
+  return new RunProgress({
+    mode: io.interactive ? 'live' : 'lines',
+    write: io.stderr,
+    now: () => performance.now(),
+    maxRequests: options.maxRequests,
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+  })
+}
+
 /** The file's variables under the environment's: a variable set in the environment is never replaced. */
-async function withEnvFile(cwd: string, path: string, env: Environment): Promise<Environment> {
+async function withEnvFile(
+  cwd: string,
+  { option, path }: NonNullable<CliOptions['envFile']>,
+  env: Environment,
+): Promise<Environment> {
   let text: string
   try {
     text = await readFile(resolve(cwd, path), 'utf8')
   } catch (error) {
     throw new UsageError(
-      `--env-file: ${JSON.stringify(path)} cannot be read (${describe(error)}); allowed: a readable dotenv file`,
+      `${option}: ${JSON.stringify(path)} cannot be read (${describe(error)}); allowed: a readable dotenv file`,
     )
   }
   return { ...parseEnv(text), ...env }
@@ -151,10 +193,14 @@ if (isEntryPoint()) {
   const env = process.env
   const colour =
     env.FORCE_COLOR !== undefined ? env.FORCE_COLOR !== '0' : !env.NO_COLOR && process.stdout.isTTY === true
+  const stdout = quietWhenClosed(process.stdout)
+  const stderr = quietWhenClosed(process.stderr)
   main(process.argv.slice(2), env, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: stdout.write,
+    stderr: stderr.write,
     colour,
+    interactive: process.stderr.isTTY === true,
+    ...(process.stderr.columns !== undefined ? { columns: process.stderr.columns } : {}),
     // pnpm runs the script in this package's directory; INIT_CWD is where the command was typed.
     cwd: env.INIT_CWD ?? process.cwd(),
   }).then(
@@ -162,7 +208,7 @@ if (isEntryPoint()) {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`Unexpected failure: ${createRedactor(secretsIn(env))(describe(error))}\n`)
+      stderr.write(`Unexpected failure: ${createRedactor(secretsIn(env))(describe(error))}\n`)
       process.exitCode = EXIT_CODES.internal
     },
   )

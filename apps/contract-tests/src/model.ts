@@ -3,7 +3,7 @@ import type { ApiName, Violation } from '@kaiten-audit/types/validation'
 
 export type { ApiName, Violation }
 
-export type CheckGroup = 'pagination' | 'filters' | 'errors' | 'schema' | 'drift'
+export type CheckGroup = 'pagination' | 'filters' | 'errors' | 'access' | 'schema' | 'drift'
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'errored'
 

@@ -11,7 +11,7 @@ import type { KaitenRuTarget, KaitenShTarget, Target } from './checks/targets.js
 import { DEFAULT_MAX_REQUESTS, RequestBudget } from './http/budget.js'
 import { createKaitenRuPacer } from './http/pacer.js'
 import { Recorder } from './http/recorder.js'
-import type { ApiName, ApiRunSummary, CheckResult, RunReport } from './model.js'
+import { type ApiName, type ApiRunSummary, apiLabels, type CheckResult, type RunReport } from './model.js'
 import { createRedactor, redactDeep } from './redact.js'
 
 export interface RunOptions {
@@ -31,8 +31,12 @@ export interface RunOptions {
   timeoutMs?: number
   signal?: AbortSignal
   fetch?: typeof fetch
+  /** Called as each check starts. */
+  onCheckStart?: (check: { id: string; api: ApiName }) => void
   /** Called as each check finishes, already redacted. */
   onResult?: (result: CheckResult) => void
+  /** Called as each request is sent, with the budget spent so far. */
+  onRequest?: (used: number, max: number) => void
 }
 
 export async function runContract(options: RunOptions): Promise<RunReport> {
@@ -49,6 +53,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   })
   const checkOptions = { rateLimitChecks: options.rateLimitChecks ?? true }
   const report = (result: CheckResult): CheckResult => {
@@ -61,11 +66,21 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     if (!target) return []
     const shared = new SharedState()
     const results: CheckResult[] = []
-    for (const check of checks) {
-      const always = check.group === 'schema' || check.group === 'drift'
-      if (!always && options.only && !options.only(check.id)) continue
+    const selected = checks.filter(
+      (check) =>
+        check.group === 'schema' || check.group === 'drift' || !options.only || options.only(check.id),
+    )
+    for (const [index, check] of selected.entries()) {
+      options.onCheckStart?.({ id: check.id, api: check.api })
       const context = new CheckContext(check.id, target, checkOptions, shared, recorder)
-      results.push(report(await runCheck(check, context)))
+      const result = await runCheck(check, context)
+      const unusable = recorder.unusable(target.api)
+      if (unusable) {
+        // One line for the API: what every further check would have said, said once.
+        results.push(report(stoppedBy(result, unusable.message, selected.length - index - 1)))
+        break
+      }
+      results.push(report(result))
     }
     return results
   }
@@ -126,6 +141,11 @@ async function runCheck<T extends Target>(
     requests: context.requests,
     durationMs: Math.round(performance.now() - started),
   }
+}
+
+function stoppedBy(result: CheckResult, why: string, notRun: number): CheckResult {
+  const rest = notRun > 0 ? `; the other ${notRun} ${apiLabels[result.api]} checks did not run` : ''
+  return { ...result, outcome: 'errored', findings: [], reason: `${why}${rest}` }
 }
 
 /** A base URL as printed: no user info, no query (where a token could hide). */

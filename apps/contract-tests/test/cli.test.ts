@@ -1,6 +1,6 @@
 // The CLI end to end, in-process: help, usage errors, a live-style run against the mock servers, report files,
 // exit codes, and tokens kept out of every output.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -63,6 +63,56 @@ describe('pnpm contract', () => {
     expect(out.stderr).toContain('--only: "kaiten-ru.nothing" matches no check')
   })
 
+  it('exits 2 on an empty --only, which would otherwise select every check', async () => {
+    const { out, io } = captureIo(dir)
+    // A one-request budget keeps a run that wrongly starts short.
+    expect(await main(['--only', '', '--max-requests', '1'], {}, io)).toBe(2)
+    expect(out.stderr).toContain('--only: "" is not allowed; allowed: a check id or the start of one')
+    expect(out.stdout).toBe('')
+  })
+
+  describe('report paths are checked before the run', () => {
+    const noRun = (out: { stdout: string; stderr: string }) => {
+      expect(out.stderr).not.toContain('Starting the embedded mock servers')
+      expect(out.stdout).toBe('')
+    }
+
+    it('exits 2 when a report directory cannot be created because a file is in the way', async () => {
+      await writeFile(join(dir, 'blocker'), 'a file, not a directory\n')
+      const { out, io } = captureIo(dir)
+      expect(await main(['--junit', 'blocker/junit.xml', '--max-requests', '1'], {}, io)).toBe(2)
+      expect(out.stderr).toContain(
+        `--junit: "blocker/junit.xml" cannot be written (${join(dir, 'blocker')} is not a directory)`,
+      )
+      noRun(out)
+    })
+
+    it('exits 2 when a report path is a directory', async () => {
+      await mkdir(join(dir, 'reports'))
+      const { out, io } = captureIo(dir)
+      expect(await main(['--markdown', 'reports', '--max-requests', '1'], {}, io)).toBe(2)
+      expect(out.stderr).toContain(
+        `--markdown: "reports" cannot be written (${join(dir, 'reports')} is a directory)`,
+      )
+      noRun(out)
+    })
+
+    it('exits 2, not 3, when the system refuses to look at the path (a symlink loop)', async () => {
+      await symlink('loop', join(dir, 'loop'))
+      const { out, io } = captureIo(dir)
+      expect(await main(['--junit', 'loop/junit.xml', '--max-requests', '1'], {}, io)).toBe(2)
+      expect(out.stderr).toMatch(/^--junit: "loop\/junit.xml" cannot be written \(ELOOP: /)
+      noRun(out)
+    })
+
+    it('exits 2 when both reports would go to one file', async () => {
+      const { out, io } = captureIo(dir)
+      expect(await main(['--junit', 'r/out', '--markdown', './r/out', '--max-requests', '1'], {}, io)).toBe(2)
+      expect(out.stderr).toContain('--markdown: "./r/out" is the file --junit writes')
+      noRun(out)
+    })
+  })
+
   it('exits 2 on an incomplete environment without printing the token it holds', async () => {
     const { out, io } = captureIo(dir)
     const env = { KAITEN_RU_TOKEN: 'ru-secret-token-value' }
@@ -109,15 +159,19 @@ describe('pnpm contract', () => {
       expect(out.stdout).toContain(
         'kaiten.sh — skipped: KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE not set',
       )
-      expect(out.stdout).toMatch(/✓ `id` returns exactly that event/)
+      expect(out.stdout).toContain('✓ `id` returns exactly that event; an id no event has returns [] (200)')
       expect(out.stdout).toMatch(/PASS 3 checks: 3 passed/)
       expect(code).toBe(0)
       const junit = await readFile(join(dir, 'reports/junit.xml'), 'utf8')
       expect(junit).toContain('<testsuite name="kaiten.sh" tests="1" failures="0" errors="0" skipped="1"')
-      expect(junit).toContain('name="kaiten-ru.filters.id: `id` returns exactly that event"')
+      expect(junit).toContain(
+        'name="kaiten-ru.filters.id: `id` returns exactly that event; an id no event has returns [] (200)"',
+      )
       const markdown = await readFile(join(dir, 'reports/summary.md'), 'utf8')
       expect(markdown).toContain('### kaiten.sh — skipped')
-      expect(markdown).toContain('| ✅ | `id` returns exactly that event |')
+      expect(markdown).toContain(
+        '| ✅ | `id` returns exactly that event; an id no event has returns [] (200) |',
+      )
     } finally {
       await mocks.close()
     }

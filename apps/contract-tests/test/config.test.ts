@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { allCheckIds } from '../src/checks/index.js'
 import { UsageError } from '../src/config/errors.js'
 import { helpText, parseCliOptions } from '../src/config/options.js'
+import { checkSelector } from '../src/config/selection.js'
 import { selectTargets } from '../src/config/targets.js'
 import { variables } from '../src/config/variables.js'
 
@@ -154,8 +156,30 @@ describe('parseCliOptions', () => {
     [['--max-requests', 'many'], '--max-requests: "many" is not allowed; allowed: an integer ≥ 1'],
     [['--target', 'staging'], '--target: "staging" is not allowed; allowed: auto, mocks, live'],
     [['--timeout=-5'], '--timeout: "-5" is not allowed; allowed: an integer ≥ 1'],
+    [
+      ['--timeout', '2147483648'],
+      '--timeout: "2147483648" is not allowed; allowed: at most 2147483647 (ms), the longest timer Node keeps',
+    ],
   ])('rejects %j with a message naming the parameter, value and what is allowed', (argv, message) => {
     expect(usageError(() => parseCliOptions(argv, {})).message).toBe(message)
+  })
+
+  it('takes the dotenv file from --dotenv or --env-file, remembering which, and refuses both at once', () => {
+    expect(parseCliOptions(['--dotenv', '.env'], {}).envFile).toEqual({ option: '--dotenv', path: '.env' })
+    expect(parseCliOptions(['--env-file=ci.env'], {}).envFile).toEqual({
+      option: '--env-file',
+      path: 'ci.env',
+    })
+    expect(usageError(() => parseCliOptions(['--dotenv', 'a', '--env-file', 'b'], {})).message).toBe(
+      '--dotenv and --env-file name the same file; allowed: one of them',
+    )
+  })
+
+  it('reads options after a leading `--`, which pnpm passes on from `pnpm contract -- --list`', () => {
+    expect(parseCliOptions(['--', '--list', '--target', 'mocks'], {})).toMatchObject({
+      list: true,
+      target: 'mocks',
+    })
   })
 
   it('rejects an unknown option', () => {
@@ -166,5 +190,39 @@ describe('parseCliOptions', () => {
     const help = helpText()
     for (const variable of variables) expect(help).toContain(variable.name)
     expect(help).toMatch(/Exit codes:/)
+  })
+})
+
+describe('checkSelector (--only)', () => {
+  const selected = (values: string[]) => {
+    const accepts = checkSelector(values)
+    return accepts ? allCheckIds.filter((id) => accepts(id)) : allCheckIds
+  }
+
+  it('selects every check without --only', () => {
+    expect(checkSelector([])).toBeUndefined()
+  })
+
+  it('selects by id or the start of one, and by group over both APIs', () => {
+    expect(selected(['kaiten-ru.errors.401'])).toEqual([
+      'kaiten-ru.errors.401-missing-token',
+      'kaiten-ru.errors.401-invalid-token',
+    ])
+    const filters = selected(['filters'])
+    expect(filters).toContain('kaiten-sh.filters.event-name')
+    expect(filters).toContain('kaiten-ru.filters.id')
+    expect(filters.every((id) => id.split('.')[1] === 'filters')).toBe(true)
+  })
+
+  it.each([[''], ['  ']])('rejects %j, which would select everything, naming what is allowed', (value) => {
+    expect(usageError(() => checkSelector(['kaiten-ru.', value])).message).toBe(
+      `--only: ${JSON.stringify(value)} is not allowed; allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: pagination, filters, errors, access, schema, drift`,
+    )
+  })
+
+  it('rejects every value that selects nothing, at once', () => {
+    expect(usageError(() => checkSelector(['errors', 'kaiten-ru.nothing', 'Pagination'])).message).toMatch(
+      /^--only: "kaiten-ru.nothing", "Pagination" matches no check; allowed: a check id/,
+    )
   })
 })

@@ -55,6 +55,8 @@ describe('broken variants of the mocks', () => {
         messages.join('\n'),
       ).toBe(true)
     },
+    // A whole API's run against real sockets; generous, so a loaded machine cannot fail it.
+    60_000,
   )
 })
 

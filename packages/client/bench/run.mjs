@@ -1,12 +1,16 @@
-// pnpm bench:client — prints the client's overhead against raw fetch, measured in the same run.
+// pnpm bench:client — prints the client's overhead against raw fetch, measured in the same run, and its pacing.
 //   1. listAuditLogs vs fetch + res.json(), 2,000 sequential requests: time ratio (target ≤ 1.10)
 //   2. iterating 1,000,000 events vs a raw offset loop: throughput ratio (target ≥ 0.9)
 //   3. peak RSS iterating 1,000,000 vs 10,000 events, each in its own child process (target ≤ 1.2)
+//   4. a paced kaiten.ru export against a strict sliding and a fixed window: achieved / allowed rate (target ≥ 0.95)
+//      with no 429 (pacing.mjs)
+// BENCH_ONLY=pacing runs only 4.
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createKaitenRuClient } from '../dist/index.js'
+import { measurePacing } from './pacing.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const TOKEN = 'bench-token-0123456789'
@@ -14,14 +18,32 @@ const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 2000)
 const ITERATE_EVENTS = Number(process.env.BENCH_ITERATE_EVENTS ?? 1_000_000)
 const SMALL_EVENTS = 10_000
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
+const PACING_PAGES = Number(process.env.BENCH_PACING_PAGES ?? 30)
 
-async function startServer() {
+async function startServer(env = { BENCH_TOTAL_EVENTS: String(ITERATE_EVENTS) }) {
   const child = spawn(process.execPath, [here('./server.mjs')], {
-    env: { ...process.env, BENCH_TOTAL_EVENTS: String(ITERATE_EVENTS) },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const [chunk] = await once(child.stdout, 'data')
   return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') }
+}
+
+function printRows(rows, reference) {
+  for (const [name, figures, ratio, target, met] of rows) {
+    console.log(
+      `${name.padEnd(72)} ${figures.padEnd(36)} ratio ${ratio.toFixed(3)} (target ${target}) ${met ? 'met' : 'MISSED'}`,
+    )
+  }
+  for (const [name, figures, ratio] of reference) {
+    console.log(`${name.padEnd(72)} ${figures.padEnd(36)} ratio ${ratio.toFixed(3)}`)
+  }
+}
+
+if (process.env.BENCH_ONLY === 'pacing') {
+  const pacing = await measurePacing({ pages: PACING_PAGES, startServer })
+  printRows(pacing.main, pacing.reference)
+  process.exit(0)
 }
 
 async function time(run) {
@@ -173,3 +195,6 @@ try {
 } finally {
   server.stop()
 }
+
+const pacing = await measurePacing({ pages: PACING_PAGES, startServer })
+printRows(pacing.main, pacing.reference)

@@ -1,5 +1,6 @@
 // The public surface of @kaiten-audit/client: re-exports only.
 export type { TokenSource } from './core/auth.js'
+export type { Clock } from './core/clock.js'
 export {
   ApiError,
   AuthenticationError,
@@ -7,6 +8,7 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidParameterError,
+  InvalidTokenError,
   KaitenError,
   NotFoundError,
   PermissionDeniedError,
@@ -20,7 +22,9 @@ export {
 } from './core/errors.js'
 export type { ClientOptions } from './core/options.js'
 export type { AuditPages, Page } from './core/pagination.js'
-export { RateLimiter, type RateLimiterOptions } from './core/rate-limit.js'
+export { RateLimiter, type RateLimiterOptions, type RateLimitSlot } from './core/rate-limit.js'
+export { createRedactor, REDACTED, type Redact } from './core/redact.js'
+export { redactDeep } from './core/redact-deep.js'
 export type { RetryPolicy } from './core/retry.js'
 export type { CallOptions, FetchFunction } from './core/transport.js'
 export {

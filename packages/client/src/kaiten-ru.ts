@@ -8,7 +8,7 @@ import {
 } from '@kaiten-audit/query'
 import type { AuditLogEvent, KaitenRuPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
-import { InvalidParameterError } from './core/errors.js'
+import { InvalidParameterError, redactError } from './core/errors.js'
 import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
@@ -21,6 +21,7 @@ import {
   isObjectOrNull,
   isStringOrNull,
   parseItems,
+  shapeError,
 } from './core/response-shape.js'
 import {
   type CallOptions,
@@ -93,7 +94,7 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
     async listAuditLogs(params, callOptions) {
       const call = checkCallOptions(callOptions)
       const search = toKaitenRuSearchParams(params)
-      if (!search.ok) throw new InvalidParameterError(search.issues)
+      if (!search.ok) throw redactError(new InvalidParameterError(search.issues), config.redactor.redact)
       return listWith(search.value, call)
     },
 
@@ -107,7 +108,8 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
       const issues = [iterationOffsetIssue(params), ...(checked.ok ? [] : checked.issues)].filter(
         (issue): issue is ParameterIssue => issue !== undefined,
       )
-      if (issues.length > 0 || !checked.ok) throw new InvalidParameterError(issues)
+      if (issues.length > 0 || !checked.ok)
+        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
       const base = checked.value
       return new AuditPages<AuditLogEvent>({
         // The API clamps the limit; a page is short only against the size it actually applies.
@@ -118,7 +120,10 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
         timeOf: (event) => event.created,
         async fetchPage(offset, upperBound) {
           const exchange = await get(raw, config, safeBase, pageQuery(base, offset, 'to', upperBound), call)
-          return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
+          return {
+            items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch),
+            shapeError: (path, expected, actual) => shapeError(exchange, path, expected, actual),
+          }
         },
       })
     },

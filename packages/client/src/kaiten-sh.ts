@@ -7,13 +7,13 @@ import {
 } from '@kaiten-audit/query'
 import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
-import { InvalidParameterError } from './core/errors.js'
+import { InvalidParameterError, redactError } from './core/errors.js'
 import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
 import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { RateLimiter } from './core/rate-limit.js'
 import { safeUrl } from './core/redact.js'
-import { type ItemCheck, isDateTime, parseItems } from './core/response-shape.js'
+import { type ItemCheck, isDateTime, parseItems, shapeError } from './core/response-shape.js'
 import {
   type CallOptions,
   type Exchange,
@@ -83,7 +83,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
       const slugIssue = checkInstanceSlug(instanceSlug)
       const search = toKaitenShSearchParams(params)
       const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
-      if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
+      if (issues.length > 0 || !search.ok)
+        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
       const exchange = await get(raw, config, safeBase, instanceSlug, search.value, call)
       return parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch)
     },
@@ -100,7 +101,8 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
         iterationOffsetIssue(params),
         ...(search.ok ? [] : search.issues),
       ].filter((issue): issue is ParameterIssue => issue !== undefined)
-      if (issues.length > 0 || !search.ok) throw new InvalidParameterError(issues)
+      if (issues.length > 0 || !search.ok)
+        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
       const base = search.value
       return new AuditPages<AuditTrailEntry>({
         pageSize,
@@ -111,7 +113,10 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
         async fetchPage(offset, upperBound) {
           const page = pageQuery(base, offset, 'before', upperBound)
           const exchange = await get(raw, config, safeBase, instanceSlug, page, call)
-          return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
+          return {
+            items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch),
+            shapeError: (path, expected, actual) => shapeError(exchange, path, expected, actual),
+          }
         },
       })
     },

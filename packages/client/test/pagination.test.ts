@@ -5,7 +5,7 @@ import {
   kaitenShHandlers,
   scenarios,
 } from '@kaiten-audit/mocks'
-import type { AuditLogEvent } from '@kaiten-audit/types'
+import type { AuditLogEvent, AuditTrailEntry } from '@kaiten-audit/types'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ResponseShapeError } from '../src/index.js'
@@ -21,13 +21,17 @@ const server = useMswServer(
 const recorded = recordRequests(server)
 const slug = shStore.instances()[0]?.slug ?? ''
 
+// Each test walks pages through MSW and the client's whole transport: no network, but far more work than a unit
+// test, so a busy machine gets a generous, explicit timeout rather than vitest's 5 s default.
+const WALK_TIMEOUT = { timeout: 30_000 }
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = []
   for await (const item of iterable) items.push(item)
   return items
 }
 
-describe('kaiten.ru iteration', () => {
+describe('kaiten.ru iteration', WALK_TIMEOUT, () => {
   it('yields exactly 1,250 unique events for limit 1000, advancing by what each clamped page held', async () => {
     const events = await collect(ruClient().iterateAuditLogs({ limit: 1000 }))
     expect(events).toHaveLength(1250)
@@ -93,7 +97,7 @@ describe('kaiten.ru iteration', () => {
   })
 })
 
-describe('kaiten.sh iteration', () => {
+describe('kaiten.sh iteration', WALK_TIMEOUT, () => {
   it('defaults to 200 per page, and yields the whole trail newest first', async () => {
     const entries = await collect(shClient().iterateAuditTrails(slug))
     expect(entries.map((entry) => entry.id)).toEqual(shStore.entries(slug).map((entry) => entry.id))
@@ -129,7 +133,7 @@ describe('kaiten.sh iteration', () => {
   })
 })
 
-describe('a server that breaks the paging contract', () => {
+describe('a server that breaks the paging contract', WALK_TIMEOUT, () => {
   it('fails with ResponseShapeError when a page is not newest first', async () => {
     const [first, second] = ruStore.events()
     server.use(http.get(`${RU_BASE_URL}/audit-logs`, () => HttpResponse.json([second, first])))
@@ -144,8 +148,52 @@ describe('a server that breaks the paging contract', () => {
     server.use(http.get(`${RU_BASE_URL}/audit-logs`, () => HttpResponse.json(page)))
     const error = await collect(ruClient().iterateAuditLogs()).catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(ResponseShapeError)
-    expect(String(error)).toMatch(/the same page 11 times in a row \(offset ignored\?\)/)
+    expect(String(error)).toMatch(/10 full pages in a row without a new item \(offset ignored\?\)/)
     expect(recorded.requests).toHaveLength(11)
+  })
+
+  /** Serves `page` for every request, then an empty page once `cap` requests are used: "forever" fails, not hangs. */
+  function sameEveryTime<T>(page: readonly T[], cap = 50) {
+    let requests = 0
+    return () => HttpResponse.json(++requests > cap ? [] : page)
+  }
+
+  it('fails on the first page when the server ignores offset and limit (300 entries for limit=200)', async () => {
+    const entries = shStore.entries(slug).slice(0, 300)
+    server.use(http.get(`${SH_BASE_URL}/instances/:slug/audit-trails`, sameEveryTime(entries)))
+    const error = await collect(shClient().iterateAuditTrails(slug)).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).actual).toBe('300 items (limit ignored?)')
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('fails on the first page when kaiten.ru serves more than the 500 it applies to limit=1000', async () => {
+    server.use(http.get(`${RU_BASE_URL}/audit-logs`, sameEveryTime(ruStore.events().slice(0, 600))))
+    const error = await collect(ruClient().iterateAuditLogs({ limit: 1000 })).catch(
+      (reason: unknown) => reason,
+    )
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).expected).toBe('at most 500 items, the page size requested')
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('fails rather than lose an entry swapped with its neighbour across a page boundary', async () => {
+    const entries = shStore.entries(slug).slice(0, 400)
+    expect(entries[99]?.timestamp).not.toBe(entries[100]?.timestamp)
+    const served = [...entries]
+    ;[served[99], served[100]] = [entries[100], entries[99]] as [AuditTrailEntry, AuditTrailEntry]
+    server.use(
+      http.get(`${SH_BASE_URL}/instances/:slug/audit-trails`, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset'))
+        return HttpResponse.json(served.slice(offset, offset + 100))
+      }),
+    )
+    const error = await collect(shClient().iterateAuditTrails(slug, { limit: 100 })).catch(
+      (reason: unknown) => reason,
+    )
+    expect(error).toBeInstanceOf(ResponseShapeError)
+    expect((error as ResponseShapeError).expected).toContain(`id ${entries[99]?.id}`)
+    expect(recorded.urls().map((url) => url.searchParams.get('offset'))).toEqual(['0', '100'])
   })
 
   it('reports the drifted cursor envelope on the first page', async () => {

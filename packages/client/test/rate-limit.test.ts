@@ -1,83 +1,161 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { MAX_HOLD_MS } from '../src/core/rate-limit.js'
+import { plausibleResetDelayMs, resetHorizonMs } from '../src/core/rate-limit-reset.js'
 import { RateLimiter, RequestAbortedError } from '../src/index.js'
+import { ManualClock } from './support/manual-clock.js'
+
+/** Starts `count` concurrent acquisitions and records the logical time at which each one was granted. */
+function grantTimes(clock: ManualClock, limiter: RateLimiter, count: number): number[] {
+  const start = clock.now()
+  const times: number[] = []
+  for (let i = 0; i < count; i++) void limiter.acquire().then(() => times.push(clock.now() - start))
+  return times
+}
+
+const exhausted = (reset: string) => new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset })
 
 describe('RateLimiter', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: Date.UTC(2026, 3, 1) })
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
-
-  /** Starts `count` concurrent acquisitions and records when each one was granted. */
-  function grantTimes(limiter: RateLimiter, count: number): number[] {
-    const start = Date.now()
-    const times: number[] = []
-    for (let i = 0; i < count; i++) void limiter.acquire().then(() => times.push(Date.now() - start))
-    return times
-  }
-
   it('grants at most `requests` slots in any window, shared by concurrent callers', async () => {
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000 })
-    const times = grantTimes(limiter, 12)
-    await vi.advanceTimersByTimeAsync(3000)
-    expect(times).toHaveLength(12)
-    expect(times.slice(0, 5)).toEqual([0, 0, 0, 0, 0])
-    expect(times.slice(5, 10)).toEqual([1000, 1000, 1000, 1000, 1000])
-    expect(times.slice(10)).toEqual([2000, 2000])
-    // Sliding-window property: no 1000 ms interval holds more than 5 grants.
-    for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(5)
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const times = grantTimes(clock, limiter, 12)
+    await clock.advance(3000)
+    expect(times).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 2000, 2000])
   })
 
-  it('holds every caller until X-RateLimit-Reset once X-RateLimit-Remaining reaches 0', async () => {
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000 })
-    const resetSeconds = Math.floor(Date.now() / 1000) + 3
-    limiter.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetSeconds) }))
-    const times = grantTimes(limiter, 2)
-    await vi.advanceTimersByTimeAsync(2999)
+  it('counts a reserved slot until windowMs after its release, waiting for a release while all are under way', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 2, windowMs: 1000, clock })
+    const slots = [await limiter.reserve(), await limiter.reserve()]
+    const times = grantTimes(clock, limiter, 2)
+    // Both requests are still under way at 5 s: the server may not even have counted them yet.
+    await clock.advance(5000)
     expect(times).toEqual([])
-    await vi.advanceTimersByTimeAsync(1)
-    expect(times).toEqual([3000, 3000])
+    expect(clock.pending()).toEqual([])
+    slots[0]?.release()
+    slots[0]?.release() // a second release changes nothing
+    await clock.advance(999)
+    expect(times).toEqual([])
+    await clock.advance(1)
+    expect(times).toEqual([6000])
+    slots[1]?.release()
+    await clock.advance(1000)
+    expect(times).toEqual([6000, 7000])
+  })
+
+  it('holds every caller until X-RateLimit-Reset when the window is exhausted by requests it did not send', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    await limiter.acquire()
+    // 250 ms past a whole second; the server's window reopens at the next one.
+    const reset = Math.ceil(clock.now() / 1000)
+    limiter.observe(exhausted(String(reset)))
+    const times = grantTimes(clock, limiter, 2)
+    await clock.advance(749)
+    expect(times).toEqual([])
+    await clock.advance(1)
+    expect(times).toEqual([750, 750])
+  })
+
+  it('does not wait for a rounded-up Reset when its own requests exhausted the window', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const slots = await Promise.all(Array.from({ length: 5 }, () => limiter.reserve()))
+    // A strict sliding window frees its oldest slot at +1000 ms, but reports that rounded up: +1750 ms.
+    for (const slot of slots) slot.release(exhausted(String(Math.ceil((clock.now() + 1000) / 1000))))
+    const times = grantTimes(clock, limiter, 1)
+    await clock.advance(2000)
+    expect(times).toEqual([1000])
+  })
+
+  it.each([
+    ['in the past', (now: number) => String(Math.floor(now / 1000) - 5)],
+    ['now', (now: number) => String(now / 1000)],
+    ['epoch milliseconds', (now: number) => String(now + 1000)],
+    ['an hour ahead', (now: number) => String(Math.ceil(now / 1000) + 3600)],
+    ['a relative count of seconds', () => '1'],
+    ['negative', (now: number) => String(-Math.ceil(now / 1000) - 1)],
+    ['not a number', () => 'soon'],
+    ['empty', () => ''],
+    ['hexadecimal', (now: number) => `0x${Math.ceil(now / 1000 + 1).toString(16)}`],
+    ['exponent notation', (now: number) => (Math.ceil(now / 1000) + 1).toExponential()],
+  ])('falls back to its own window when X-RateLimit-Reset is %s', async (_name, reset) => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    await limiter.acquire()
+    limiter.observe(exhausted(reset(clock.now())))
+    const times = grantTimes(clock, limiter, 5)
+    await clock.advance(1000)
+    expect(times).toEqual([0, 0, 0, 0, 1000])
+  })
+
+  it('takes a Reset up to two windows and a second ahead, and none further', () => {
+    const now = Date.UTC(2026, 3, 1, 12, 0, 0)
+    expect(resetHorizonMs(1000)).toBe(3000)
+    expect(plausibleResetDelayMs(String(now / 1000 + 3), now, 1000)).toBe(3000)
+    expect(plausibleResetDelayMs(String(now / 1000 + 3.001), now, 1000)).toBeUndefined()
+    expect(plausibleResetDelayMs(String(now / 1000 + 0.001), now, 1000)).toBeCloseTo(1, 5)
+    expect(plausibleResetDelayMs(String(now / 1000), now, 1000)).toBeUndefined()
+    expect(plausibleResetDelayMs(null, now, 1000)).toBeUndefined()
+    expect(plausibleResetDelayMs(` ${now / 1000 + 1} `, now, 1000)).toBe(1000)
+  })
+
+  it('never holds longer than a minute, even for a long window', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 3_600_000, clock })
+    await limiter.acquire()
+    limiter.observe(exhausted(String(Math.ceil(clock.now() / 1000) + 3600)))
+    const times = grantTimes(clock, limiter, 1)
+    await clock.advance(MAX_HOLD_MS - 1)
+    expect(times).toEqual([])
+    await clock.advance(1)
+    expect(times).toEqual([MAX_HOLD_MS])
   })
 
   it('ignores headers that do not report an exhausted window', async () => {
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000 })
-    const resetSeconds = String(Math.floor(Date.now() / 1000) + 30)
-    limiter.observe(new Headers({ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': resetSeconds }))
-    limiter.observe(new Headers({ 'X-RateLimit-Remaining': 'soon', 'X-RateLimit-Reset': resetSeconds }))
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const reset = String(Math.ceil(clock.now() / 1000) + 1)
+    limiter.observe(new Headers({ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': reset }))
+    limiter.observe(new Headers({ 'X-RateLimit-Remaining': 'soon', 'X-RateLimit-Reset': reset }))
     limiter.observe(new Headers({ 'X-RateLimit-Remaining': '0' }))
-    const times = grantTimes(limiter, 1)
-    await vi.advanceTimersByTimeAsync(0)
+    const times = grantTimes(clock, limiter, 1)
+    await clock.advance(0)
     expect(times).toEqual([0])
   })
 
-  it('never holds longer than a minute, whatever the reset header claims', async () => {
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000 })
-    const farAhead = String(Math.floor(Date.now() / 1000) + 3600)
-    limiter.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': farAhead }))
-    const times = grantTimes(limiter, 1)
-    await vi.advanceTimersByTimeAsync(60_000)
-    expect(times).toEqual([60_000])
-  })
-
   it('rejects a waiting caller with RequestAbortedError when its signal aborts, leaving no timer behind', async () => {
-    const limiter = new RateLimiter({ requests: 1, windowMs: 1000 })
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, clock })
     await limiter.acquire()
     const controller = new AbortController()
     const waiting = limiter.acquire(controller.signal)
-    expect(vi.getTimerCount()).toBe(1)
+    await clock.whenPending(1)
     controller.abort()
     await expect(waiting).rejects.toBeInstanceOf(RequestAbortedError)
-    expect(vi.getTimerCount()).toBe(0)
+    expect(clock.pending()).toEqual([])
   })
 
-  it('uses the injected clock', async () => {
+  it('rejects a caller waiting for a release when its signal aborts', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, clock })
+    const slot = await limiter.reserve()
+    const controller = new AbortController()
+    const waiting = limiter.reserve(controller.signal)
+    controller.abort()
+    await expect(waiting).rejects.toBeInstanceOf(RequestAbortedError)
+    slot.release()
+    await expect(limiter.reserve(AbortSignal.abort())).rejects.toBeInstanceOf(RequestAbortedError)
+  })
+
+  it('reads the time from `now` when only that is given', async () => {
     let now = 10_000
-    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, now: () => now })
+    const clock = new ManualClock()
+    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, now: () => now, clock })
     await limiter.acquire()
     now += 1000
-    await limiter.acquire() // the window has passed on the injected clock: no wait, no timer
-    expect(vi.getTimerCount()).toBe(0)
+    await limiter.acquire() // the window has passed on the given time: no wait, no timer
+    expect(clock.pending()).toEqual([])
   })
 
   it('rejects options it cannot honour, naming the option and what is allowed', () => {

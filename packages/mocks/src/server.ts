@@ -6,6 +6,8 @@ import { type ServedResponder, serveResponder } from './http-adapter.js'
 import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
+import { problemResponse } from './responders/problem.js'
+import { bodilessResponse } from './responders/reason-header.js'
 import type { Responder } from './responders/responder.js'
 import { createKaitenRuStore, type KaitenRuStore } from './store/kaiten-ru.js'
 import { createKaitenShStore, type KaitenShStore } from './store/kaiten-sh.js'
@@ -22,6 +24,8 @@ export interface MockServersOptions {
   rateLimit?: boolean
   /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
   host?: string
+  /** Clock for kaiten.ru's rate limiter, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
@@ -79,13 +83,24 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
     store: stores.kaitenRu,
     basePath: KAITEN_RU_BASE_PATH,
     rateLimit: options.rateLimit === false ? false : KAITEN_RU_RATE_LIMIT,
+    ...(options.now ? { now: options.now } : {}),
   })
   const instanceSlug = stores.kaitenSh.instances()[0]?.slug ?? ''
 
   const served: ServedResponder[] = []
   try {
-    served.push(await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, host))
-    served.push(await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, host))
+    served.push(
+      await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, {
+        host,
+        refusal: (status, reason, headers) => problemResponse(status, reason, undefined, headers),
+      }),
+    )
+    served.push(
+      await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, {
+        host,
+        refusal: bodilessResponse,
+      }),
+    )
   } catch (error) {
     await Promise.all(served.map((server) => server.close()))
     throw error

@@ -21,7 +21,8 @@ const ru = { authorization: `Bearer ${MOCK_TOKENS.kaitenRu.valid}` }
 
 describe('handlers (both APIs at their default base URLs)', () => {
   it('serves kaiten.sh at https://demo.kaiten.sh from the default store', async () => {
-    expect(handlers).toHaveLength(2)
+    // kaiten.sh, and kaiten.ru under /api/latest and its versioned name /api/v1.
+    expect(handlers).toHaveLength(3)
     const response = await fetch(
       `${DEFAULT_BASE_URLS.kaitenSh}/instances/acme-production/audit-trails?limit=3`,
       {
@@ -40,6 +41,20 @@ describe('handlers (both APIs at their default base URLs)', () => {
     expect(response.status).toBe(200)
     expect(violations).toEqual([])
     expect(JSON.parse(body)).toEqual(defaultStores.kaitenRu.events().slice(0, 2))
+    const v1 = await fetch(`${DEFAULT_BASE_URLS.kaitenRu.replace(/\/latest$/, '/v1')}/audit-logs?limit=2`, {
+      headers: ru,
+    })
+    expect(await v1.json()).toEqual(defaultStores.kaitenRu.events().slice(0, 2))
+  })
+
+  it('match only the path a request has: a doubled slash is not the route', async () => {
+    // fetch resolves `\` and dot segments before MSW sees the URL, as it does before sending; `//` survives both.
+    for (const url of [
+      'https://demo.kaiten.sh//evil.example/instances/acme-production/audit-trails',
+      'https://demo.kaiten.sh/instances/acme-production//audit-trails',
+      `${DEFAULT_BASE_URLS.kaitenRu.replace('/api/', '//api/')}/audit-logs`,
+    ])
+      await expect(fetch(url, { headers: { ...sh, ...ru } }), url).rejects.toThrow(/onUnhandledRequest/)
   })
 
   it('leaves other URLs unhandled, so onUnhandledRequest reports them', async () => {

@@ -27,6 +27,8 @@ export interface CheckDefinition<T extends Target = Target> {
   api: T['api']
   group: CheckGroup
   title: string
+  /** Ids of the documented rules (README rule table) the check closes, e.g. `['RU-13']`. */
+  rules?: readonly string[]
   run(context: CheckContext<T>): Promise<void>
 }
 

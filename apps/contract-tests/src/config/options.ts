@@ -13,12 +13,21 @@ export interface CliOptions {
   maxRequests: number
   junitPath?: string
   markdownPath?: string
-  /** A dotenv file whose variables fill in what the environment does not set. */
-  envFile?: string
+  /** A dotenv file whose variables fill in what the environment does not set, and the option that named it. */
+  envFile?: { option: EnvFileOption; path: string }
   /** Check id prefixes; empty: every check. */
   only: string[]
   timeoutMs: number
+  /** `--progress` / `--no-progress`; unset: progress only on a terminal. */
+  progress?: boolean
 }
+
+/**
+ * `--dotenv` is the name to use: Node 20 reads `--env-file` anywhere on its own command line (nodejs/node#54232), so
+ * in `pnpm contract --env-file x` the node that runs pnpm takes it and exits 9 on a missing file. `--env-file`
+ * still works wherever it reaches this CLI: after `--`, and through the kaiten-contract bin.
+ */
+export type EnvFileOption = '--dotenv' | '--env-file'
 
 export const EXIT_CODES = {
   passed: 0,
@@ -63,11 +72,44 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     maxRequests,
     ...(values.junit !== undefined ? { junitPath: nonEmpty('--junit', values.junit) } : {}),
     ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
-    ...(values['env-file'] !== undefined ? { envFile: nonEmpty('--env-file', values['env-file']) } : {}),
+    ...envFile(values.dotenv, values['env-file']),
     only: values.only ?? [],
-    timeoutMs:
-      values.timeout !== undefined ? positiveInteger('--timeout', values.timeout) : DEFAULT_TIMEOUT_MS,
+    timeoutMs: values.timeout !== undefined ? timeout(values.timeout) : DEFAULT_TIMEOUT_MS,
+    ...progress(values.progress, values['no-progress']),
   }
+}
+
+function progress(on: boolean | undefined, off: boolean | undefined) {
+  if (on && off)
+    throw new UsageError('--progress and --no-progress contradict each other; allowed: one of them')
+  if (on) return { progress: true }
+  if (off) return { progress: false }
+  return {}
+}
+
+function envFile(dotenv: string | undefined, envFileValue: string | undefined) {
+  if (dotenv !== undefined && envFileValue !== undefined) {
+    throw new UsageError('--dotenv and --env-file name the same file; allowed: one of them')
+  }
+  if (dotenv !== undefined)
+    return { envFile: { option: '--dotenv' as const, path: nonEmpty('--dotenv', dotenv) } }
+  if (envFileValue !== undefined) {
+    return { envFile: { option: '--env-file' as const, path: nonEmpty('--env-file', envFileValue) } }
+  }
+  return {}
+}
+
+/** Node's timers hold 32-bit signed milliseconds; a longer timeout fires after 1 ms instead, failing every request. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+function timeout(text: string): number {
+  const value = positiveInteger('--timeout', text)
+  if (value > MAX_TIMER_MS) {
+    throw new UsageError(
+      `--timeout: ${JSON.stringify(text)} is not allowed; allowed: at most ${MAX_TIMER_MS} (ms), the longest timer Node keeps`,
+    )
+  }
+  return value
 }
 
 function nonEmpty(name: string, text: string): string {
@@ -76,8 +118,10 @@ function nonEmpty(name: string, text: string): string {
 }
 
 function parse(argv: readonly string[]) {
+  // pnpm passes the `--` of `pnpm contract -- --list` on to the script; npm swallows it. Accept both.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv]
   return parseArgs({
-    args: [...argv],
+    args,
     strict: true,
     allowPositionals: false,
     options: {
@@ -87,9 +131,12 @@ function parse(argv: readonly string[]) {
       'max-requests': { type: 'string' },
       junit: { type: 'string' },
       markdown: { type: 'string' },
+      dotenv: { type: 'string' },
       'env-file': { type: 'string' },
       only: { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
     },
   })
 }
@@ -108,11 +155,18 @@ Options:
   --max-requests <n>          requests one run may send over both APIs (default ${DEFAULT_MAX_REQUESTS})
   --junit <path>              also write a JUnit XML report to <path>
   --markdown <path>           also write a Markdown summary to <path> (e.g. for $GITHUB_STEP_SUMMARY)
-  --env-file <path>           read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
+  --dotenv <path>             read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
                               variables already in the environment win
-  --only <id-prefix>          run only checks whose id starts with it (repeatable); schema and drift
-                              checks always run over what was recorded
-  --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS})
+  --env-file <path>           the same; Node 20 takes this name itself unless it follows --
+                              (pnpm contract -- --env-file .env)
+  --only <check>              run only the checks whose id starts with it, or of a group (pagination,
+                              filters, errors, access); repeatable. Schema and drift checks always run
+                              over what was recorded. A value that selects no check is an error
+  --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS}); an API that gives no answer
+                              to its first request, or to two in a row, is stopped with one line
+  --progress, --no-progress   show the running checks, requests used and time on stderr (default: only
+                              when stderr is a terminal; in a log, --progress writes a line per check
+                              and one every 10 s while a request is outstanding)
   --list                      list every check id and exit
   -h, --help                  show this help
 

@@ -14,6 +14,10 @@ export interface Exchange {
   /** The spec's path template the request belongs to. */
   specPath: string
   auth: AuthMode
+  /** The authorization scheme as sent, when a check chose one other than `Bearer`. */
+  authScheme?: string
+  /** The path of the base URL the request went to, when a check chose another one than the target's. */
+  basePath?: string
   status: number
   /** Response headers, lower-case names. */
   headers: Record<string, string>
@@ -33,7 +37,9 @@ const authLabels: Readonly<Record<AuthMode, string>> = {
 
 /** `GET /audit-logs?limit=0 (no token) → 401` */
 export function describeExchange(exchange: Exchange): string {
-  return `${exchange.method} ${exchange.target}${authLabels[exchange.auth]} → ${exchange.status}`
+  const base = exchange.basePath !== undefined ? ` (base ${exchange.basePath || '/'})` : ''
+  const scheme = exchange.authScheme !== undefined ? ` (Authorization: ${exchange.authScheme} …)` : ''
+  return `${exchange.method} ${exchange.target}${base}${authLabels[exchange.auth]}${scheme} → ${exchange.status}`
 }
 
 /** The body parsed as JSON, or `undefined` when it is empty or not JSON. */

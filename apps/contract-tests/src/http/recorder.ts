@@ -1,9 +1,12 @@
 // Raw fetch through one place: counts every request against the budget, paces, records and validates the reply.
 import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
+import { createRedactor, type Redact, redactDeep } from '../redact.js'
 import type { RequestBudget } from './budget.js'
 import type { AuthMode, Exchange } from './exchange.js'
+import { describeFailure, isTimeout } from './failure.js'
 import type { Pacer } from './pacer.js'
+import { type NoAnswer, PreflightGuard, type UnusableApiError } from './preflight.js'
 
 /** Where one API lives and which tokens the run may use on it. */
 export interface HttpTarget {
@@ -26,11 +29,22 @@ export interface RequestSpec {
   auth?: AuthMode
   /** `false` sends without waiting for the pacer (the rate-limit check bursts on purpose). */
   paced?: boolean
+  /** The word before the token, `Bearer` unless a check probes how the server reads the scheme. */
+  authScheme?: string
+  /** Another base URL of the same API (kaiten.ru's `/api/v1` beside `/api/latest`); the target's by default. */
+  baseUrl?: string
 }
 
+/** One request got no answer; the message names the request and the cause (`connect ECONNREFUSED …`). */
 export class RequestFailedError extends Error {
-  constructor(target: string, cause: unknown) {
-    super(`GET ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  constructor(target: string, failure: NoAnswer, cause: unknown, redact: Redact) {
+    // fetch quotes a header value it refuses, and a token can be one.
+    super(
+      failure.kind === 'timeout'
+        ? `${failure.request} got no answer within ${failure.timeoutMs} ms (--timeout)`
+        : redact(`GET ${target} failed: ${failure.cause}`),
+      { cause: redactDeep(cause, redact) },
+    )
     this.name = 'RequestFailedError'
   }
 }
@@ -43,6 +57,8 @@ export interface RecorderOptions {
   timeoutMs?: number
   signal?: AbortSignal
   fetch?: typeof fetch
+  /** Called as each request is sent, with the budget spent so far. */
+  onRequest?: (used: number, max: number) => void
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -50,40 +66,67 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export class Recorder {
   readonly exchanges: Exchange[] = []
   readonly #options: RecorderOptions
+  readonly #guard = new PreflightGuard()
+  readonly #redactors = new WeakMap<HttpTarget, Redact>()
 
   constructor(options: RecorderOptions) {
     this.#options = options
   }
 
-  /** Sends one GET and records it; a non-2xx status is an answer, not an error. */
+  /** Why the API cannot be verified at all, once a request has shown it. */
+  unusable(api: ApiName): UnusableApiError | undefined {
+    return this.#guard.unusable(api)
+  }
+
+  /**
+   * Sends one GET and records it; a non-2xx status is an answer, not an error. Throws `UnusableApiError` when the
+   * answer, or its absence, shows that the API cannot be verified at all (see PreflightGuard).
+   */
   async send(target: HttpTarget, checkId: string, spec: RequestSpec): Promise<Exchange> {
+    const redact = this.#redactorFor(target)
     const auth = spec.auth ?? 'valid'
     const query = spec.query?.toString() ?? ''
     const relative = `${spec.path}${query ? `?${query}` : ''}`
-    const url = `${target.baseUrl.replace(/\/+$/, '')}${relative}`
+    const baseUrl = spec.baseUrl ?? target.baseUrl
+    const url = `${baseUrl.replace(/\/+$/, '')}${relative}`
     const headers = new Headers({ accept: 'application/json, application/problem+json' })
     const token = tokenFor(target, auth)
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`)
+    if (token !== undefined) headers.set('authorization', `${spec.authScheme ?? 'Bearer'} ${token}`)
 
     this.#options.budget.take()
+    this.#options.onRequest?.(this.#options.budget.used, this.#options.budget.max)
     const pacer = this.#options.pacers?.[target.api]
-    if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
+    const slot = pacer && spec.paced !== false ? await pacer.reserve(this.#options.signal) : undefined
 
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const timeout = AbortSignal.timeout(timeoutMs)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
     const started = performance.now()
     let response: Response
     let body: string
     try {
       response = await (this.#options.fetch ?? fetch)(url, { method: 'GET', headers, signal })
+      if (slot) slot.release(response.headers)
+      else pacer?.observe(response.headers)
       body = await response.text()
     } catch (cause) {
-      throw new RequestFailedError(relative, cause)
+      slot?.release()
+      const failure: NoAnswer = isTimeout(cause)
+        ? { kind: 'timeout', request: `GET ${relative}`, timeoutMs }
+        : { kind: 'network', cause: redact(describeFailure(cause, url)) }
+      // A run aborted by its caller says nothing about the server.
+      if (this.#options.signal?.aborted) throw new RequestFailedError(relative, failure, cause, redact)
+      throw (
+        this.#guard.noAnswer(target.api, target.baseUrl, failure) ??
+        new RequestFailedError(relative, failure, cause, redact)
+      )
     }
-    pacer?.observe(response.headers)
 
+    // A server may echo the token anywhere. It is removed here, before checks quote or cut anything: a token cut in
+    // half by an excerpt no longer matches, and its first half would be printed.
+    body = redact(body)
     const recordedHeaders: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
+    redactDeep(response.headers, redact).forEach((value, name) => {
       recordedHeaders[name.toLowerCase()] = value
     })
     const exchange: Exchange = {
@@ -93,6 +136,8 @@ export class Recorder {
       target: relative,
       specPath: spec.specPath,
       auth,
+      ...(spec.authScheme !== undefined ? { authScheme: spec.authScheme } : {}),
+      ...(spec.baseUrl !== undefined ? { basePath: new URL(spec.baseUrl).pathname.replace(/\/+$/, '') } : {}),
       status: response.status,
       headers: recordedHeaders,
       body,
@@ -106,7 +151,19 @@ export class Recorder {
       durationMs: performance.now() - started,
     }
     this.exchanges.push(exchange)
+    const unusable = this.#guard.answered(exchange)
+    if (unusable) throw unusable
     return exchange
+  }
+
+  /** The run's secrets on this target: its tokens. The invalid token is public, and checks may quote it. */
+  #redactorFor(target: HttpTarget): Redact {
+    let redact = this.#redactors.get(target)
+    if (!redact) {
+      redact = createRedactor([target.validToken, target.forbiddenToken])
+      this.#redactors.set(target, redact)
+    }
+    return redact
   }
 }
 

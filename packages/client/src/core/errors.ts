@@ -1,6 +1,7 @@
 import { formatIssue, type ParameterIssue } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
-import { redact } from './redact.js'
+import { type Redact, redactedExcerpt } from './redact.js'
+import { redactDeep, redactOwnFields } from './redact-deep.js'
 
 /** Which request an error is about. The URL never carries credentials (see `safeUrl`). */
 export interface RequestDescription {
@@ -28,7 +29,8 @@ interface KaitenErrorInit {
 
 /**
  * The base of every error this package throws. Carries the request's method and URL, the HTTP status and the
- * request id when there was a response, and never the credential: `toJSON` lists exactly what is safe to log.
+ * request id when there was a response, and never the credential: every error is redacted (see `redactError`)
+ * before it leaves the package, and `toJSON` lists exactly what is safe to log.
  */
 export class KaitenError extends Error {
   override readonly name: string = 'KaitenError'
@@ -89,8 +91,8 @@ interface ApiErrorInit {
   headers: Headers
   /** The body text as received; empty when there was none. */
   bodyText: string
-  /** Strings that must not appear in the error (the token). */
-  secrets: readonly string[]
+  /** Removes the tokens; applied before anything is parsed or cut short. */
+  redact: Redact
 }
 
 /** The server answered with a status that is not a success. One factory, `ApiError.from`, picks the subclass. */
@@ -104,7 +106,10 @@ export class ApiError extends KaitenError {
   readonly problem: ProblemFields | undefined
 
   /** Use `ApiError.from`; the constructor is public for subclasses only. */
-  constructor(message: string, init: ApiErrorInit & { body: unknown; problem: ProblemFields | undefined }) {
+  constructor(
+    message: string,
+    init: Omit<ApiErrorInit, 'redact'> & { body: unknown; problem: ProblemFields | undefined },
+  ) {
     super(message, { request: init.request, status: init.status, requestId: requestIdOf(init.headers) })
     this.headers = init.headers
     this.body = init.body
@@ -127,20 +132,26 @@ export class ApiError extends KaitenError {
     return this.problem?.errors ?? []
   }
 
-  /** Maps any non-success response to its error class. */
+  /**
+   * Maps any non-success response to its error class. A server may echo the token anywhere (body, headers, status
+   * text), so everything is redacted before it is parsed, quoted or cut short.
+   */
   static from(init: ApiErrorInit): ApiError {
-    const bodyText = redact(init.bodyText, init.secrets)
-    const body = parseBody(bodyText, init.headers)
-    const problem = problemFields(body, init.headers)
+    const { redact } = init
+    const headers = redactDeep(init.headers, redact)
+    const bodyText = redact(init.bodyText)
+    // Parsed before redaction, so a token spelled with JSON escapes is decoded first and then found in the strings.
+    const body = redactDeep(parseBody(init.bodyText, headers), redact)
+    const problem = problemFields(body, headers)
     const reason = problem
       ? [problem.title, problem.detail].filter(Boolean).join(': ')
-      : bodyText.trim().slice(0, 200) || init.statusText
+      : redactedExcerpt(bodyText.trim(), 200, redact) || init.statusText
     const errorsText = problem?.errors.length
       ? ` (${problem.errors.map((e) => [e.location, e.message].filter(Boolean).join(' ')).join('; ')})`
       : ''
     const message = `${init.request.method} ${init.request.url} failed with ${init.status}${reason ? ` ${reason}` : ''}${errorsText}`
     const Class = errorClassFor(init.status)
-    return new Class(message, { ...init, bodyText, body, problem })
+    return redactError(new Class(message, { ...init, headers, bodyText, body, problem }), redact)
   }
 
   override toJSON(): Record<string, unknown> {
@@ -252,6 +263,26 @@ export class RequestAbortedError extends KaitenError {
   }
 }
 
+/**
+ * The token cannot be sent as a bearer credential (`Authorization: Bearer …`): not a string, empty, or holding a
+ * character no bearer token has (a line break, a control character, whitespace, anything outside visible ASCII).
+ * Found before any request is sent, and never retried. The message describes the token without quoting it.
+ */
+export class InvalidTokenError extends KaitenError {
+  override readonly name: string = 'InvalidTokenError'
+  /** Index of the first character that cannot be sent, when a character is the problem. */
+  readonly index: number | undefined
+
+  constructor(message: string, index?: number) {
+    super(message)
+    this.index = index
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), index: this.index }
+  }
+}
+
 /** A success response whose body does not match the spec (e.g. an object envelope where an array is documented). */
 export class ResponseShapeError extends KaitenError {
   override readonly name: string = 'ResponseShapeError'
@@ -277,4 +308,13 @@ export class ResponseShapeError extends KaitenError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), path: this.path, expected: this.expected, actual: this.actual }
   }
+}
+
+/**
+ * `error` with every secret removed from its message, stack, fields and cause chain. An error of this package is
+ * redacted in place (it keeps its class and fields); anything else is replaced by a redacted copy.
+ */
+export function redactError<T>(error: T, redact: Redact): T {
+  if (error instanceof KaitenError) return redactOwnFields(error, redact)
+  return redactDeep(error, redact)
 }

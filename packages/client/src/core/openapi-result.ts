@@ -26,7 +26,8 @@ export function helperGetOptions(config: TransportConfig, attempt: Attempt, quer
     querySerializer: () => query,
     parseAs: 'text' as const,
     headers: { Authorization: attempt.authorization },
-    fetch: (request: Request | HelperRequest) => config.fetch(request, attempt.signal),
+    fetch: async (request: Request | HelperRequest) =>
+      attempt.responded(await config.fetch(request, attempt.signal)),
     Request: HelperRequest as unknown as typeof Request,
   }
 }

@@ -1,6 +1,7 @@
 import { checkTokenSource, type TokenSource } from './auth.js'
+import { type Clock, systemClock } from './clock.js'
 import { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { Redactor, safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
 import { type CallOptions, type FetchFunction, signalledFetch, type TransportConfig } from './transport.js'
 
@@ -23,6 +24,11 @@ export interface ClientOptions {
    * clients. kaiten.ru defaults to its documented 5 requests per second; kaiten.sh documents no limit.
    */
   rateLimit?: false | { requests: number; windowMs: number } | RateLimiter
+  /**
+   * What pacing, backoff and timeouts wait on and read the time from; defaults to the system clock. Tests inject
+   * one to run a schedule on logical time. A `RateLimiter` passed in keeps its own clock.
+   */
+  clock?: Clock
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -44,6 +50,7 @@ export function transportConfig(
     throw new TypeError('fetch: expected a function (request: Request) => Promise<Response>')
   }
   const rateLimit = options.rateLimit ?? defaults.rateLimit
+  const clock = options.clock === undefined ? systemClock : checkClock(options.clock)
   return {
     fetch: signalledFetch(options.fetch),
     token: options.token,
@@ -54,10 +61,20 @@ export function transportConfig(
         ? undefined
         : rateLimit instanceof RateLimiter
           ? rateLimit
-          : new RateLimiter(rateLimit),
+          : new RateLimiter({ ...rateLimit, clock }),
     useRateLimitReset: defaults.useRateLimitReset,
     random: Math.random,
+    clock,
+    redactor: new Redactor([options.token]),
   }
+}
+
+function checkClock(clock: unknown): Clock {
+  const candidate = clock as Partial<Clock> | null
+  if (typeof candidate?.now === 'function' && typeof candidate.setTimer === 'function') return clock as Clock
+  throw new TypeError(
+    'clock: expected { now: () => number, setTimer: (ms: number, callback: () => void) => () => void }',
+  )
 }
 
 function checkBaseUrl(baseUrl: unknown): void {

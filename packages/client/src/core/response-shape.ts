@@ -1,5 +1,6 @@
-import { ResponseShapeError, requestIdOf } from './errors.js'
+import { ResponseShapeError, redactError, requestIdOf } from './errors.js'
 import { instantOf } from './instant.js'
+import { type Redact, redactedExcerpt } from './redact.js'
 import type { Exchange } from './transport.js'
 
 /** The first required field of an item that is missing or has the wrong type. */
@@ -26,6 +27,7 @@ export const isDateTime = (value: unknown): boolean => typeof value === 'string'
  * `TypeError` inside the caller's code. It checks that the fields the spec requires are there with their types, not every constraint.
  */
 export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
+  const redact = redactorOf(exchange)
   const fail = (path: string, expected: string, actual: string): never => {
     throw shapeError(exchange, path, expected, actual)
   }
@@ -38,31 +40,34 @@ export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
     return fail(
       '$',
       'a JSON array',
-      `${text === '' ? 'an empty body' : 'a body that is not JSON'} (${contentType})`,
+      `${text === '' ? 'an empty body' : 'a body that is not JSON'} (${redactedExcerpt(contentType, 100, redact)})`,
     )
   }
-  if (!Array.isArray(body)) return fail('$', 'a JSON array of items', describeJson(body))
+  if (!Array.isArray(body)) return fail('$', 'a JSON array of items', describeJson(body, redact))
   for (let index = 0; index < body.length; index++) {
     const item: unknown = body[index]
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      fail(`$[${index}]`, 'an object', describeJson(item))
+      fail(`$[${index}]`, 'an object', describeJson(item, redact))
     }
     const record = item as Record<string, unknown>
     const mismatch = check(record)
     if (mismatch)
-      fail(`$[${index}].${mismatch.field}`, mismatch.expected, describeJson(record[mismatch.field]))
+      fail(`$[${index}].${mismatch.field}`, mismatch.expected, describeJson(record[mismatch.field], redact))
   }
   return body as T[]
 }
 
-/** A `ResponseShapeError` about one exchange: where in the body, what the spec expects, what came. */
+/**
+ * A `ResponseShapeError` about one exchange: where in the body, what the spec expects, what came. Redacted with the
+ * exchange's redactor: what came is the server's text, and a server may echo the token in it.
+ */
 export function shapeError(
   exchange: Exchange,
   path: string,
   expected: string,
   actual: string,
 ): ResponseShapeError {
-  return new ResponseShapeError(
+  const error = new ResponseShapeError(
     { path, expected, actual },
     {
       request: exchange.request,
@@ -70,16 +75,24 @@ export function shapeError(
       requestId: requestIdOf(exchange.response.headers),
     },
   )
+  return redactError(error, redactorOf(exchange))
 }
 
-function describeJson(value: unknown): string {
+const keepText: Redact = (text) => text
+
+function redactorOf(exchange: Exchange): Redact {
+  return exchange.redact ?? keepText
+}
+
+/** A short description of a JSON value for an error, redacted before it is cut short. */
+function describeJson(value: unknown, redact: Redact): string {
   if (value === undefined) return 'nothing (the field is missing)'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (typeof value === 'object') {
-    const keys = Object.keys(value)
-    return `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`
+    const keys = Object.keys(value).slice(0, 9)
+    const shown = keys.slice(0, 8).map((key) => redactedExcerpt(key, 40, redact))
+    return `an object with keys ${shown.join(', ')}${keys.length > 8 ? ', …' : ''}`
   }
-  const text = JSON.stringify(value)
-  return `${typeof value} ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`
+  return `${typeof value} ${redactedExcerpt(JSON.stringify(value), 60, redact)}`
 }

@@ -1,3 +1,5 @@
+import { plausibleResetDelayMs } from './rate-limit-reset.js'
+
 /** Statuses worth another attempt: the server may answer differently a moment later. 400/401/403/404/422 never are. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
 
@@ -37,14 +39,23 @@ export interface RetryContext {
   status?: number | undefined
   /** kaiten.ru: on 429, `X-RateLimit-Reset` (UTC epoch seconds) says when the window reopens. */
   useRateLimitReset: boolean
+  /** The rate-limit window, which bounds how far ahead a believable `X-RateLimit-Reset` lies. Default 1000. */
+  rateLimitWindowMs?: number | undefined
   now: number
   random: () => number
 }
 
-/** How long to wait before the next attempt, or null when the server asks for longer than the policy allows. */
+/**
+ * How long to wait before the next attempt, or null when the server asks for longer than the policy allows.
+ *
+ * A server's wait is taken when it is positive: `Retry-After: 0`, a date already past, a value that is neither
+ * delay-seconds nor an HTTP date, or an `X-RateLimit-Reset` that cannot be right all leave the backoff in charge, so
+ * a hostile server can neither make the client spin nor stall it beyond `maxServerDelayMs`.
+ */
 export function retryDelayMs(context: RetryContext): number | null {
   const serverDelay = serverRequestedDelayMs(context)
-  if (serverDelay !== undefined) return serverDelay > context.policy.maxServerDelayMs ? null : serverDelay
+  if (serverDelay !== undefined && serverDelay > 0)
+    return serverDelay > context.policy.maxServerDelayMs ? null : serverDelay
   const { initialDelayMs, maxDelayMs } = context.policy
   const base = Math.min(initialDelayMs * 2 ** context.retry, maxDelayMs)
   // Up to 25 % less, so clients that failed together do not retry together.
@@ -58,17 +69,34 @@ function serverRequestedDelayMs(context: RetryContext): number | undefined {
   if (retryAfter !== undefined) return retryAfter
   if (context.useRateLimitReset && context.status === 429) {
     const reset = headers.get('x-ratelimit-reset')
-    const resetMs = reset === null || reset.trim() === '' ? Number.NaN : Number(reset) * 1000
-    if (Number.isFinite(resetMs)) return Math.max(0, resetMs - context.now)
+    return plausibleResetDelayMs(reset, context.now, context.rateLimitWindowMs ?? 1000)
   }
   return undefined
 }
 
-/** RFC 9110 §10.2.3: delay-seconds or an HTTP-date. Unparseable values are ignored. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'
+const TIME = '\\d{2}:\\d{2}:\\d{2}'
+/** RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must accept. */
+const IMF_FIXDATE = new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`)
+const RFC850_DATE = new RegExp(
+  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`,
+)
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`)
+
+/**
+ * RFC 9110 §10.2.3: delay-seconds or an HTTP-date, in milliseconds from `now` (0 for a date already past).
+ * Anything else is ignored: `Date.parse` alone would take `-5` or `2026` for dates.
+ */
 export function parseRetryAfterMs(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined
+  if (value === null) return undefined
   const text = value.trim()
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  const date =
+    IMF_FIXDATE.test(text) || RFC850_DATE.test(text)
+      ? Date.parse(text)
+      : ASCTIME_DATE.test(text)
+        ? Date.parse(`${text} GMT`)
+        : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -1,21 +1,22 @@
+import { type Clock, systemClock } from './clock.js'
 import { RequestAbortedError } from './errors.js'
 
 /**
- * Waits `ms` milliseconds. Rejects with {@link RequestAbortedError} as soon as `signal` aborts, clearing its timer so
- * an aborted wait never keeps a process alive.
+ * Waits `ms` milliseconds on `clock`. Rejects with {@link RequestAbortedError} as soon as `signal` aborts, cancelling
+ * its timer so an aborted wait never keeps a process alive.
  */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal, clock: Clock = systemClock): Promise<void> {
   if (signal?.aborted) return Promise.reject(RequestAbortedError.fromSignal(signal))
-  if (ms <= 0) return Promise.resolve()
+  if (!(ms > 0)) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      clearTimeout(timer)
+      cancel()
       reject(RequestAbortedError.fromSignal(signal))
     }
-    const timer = setTimeout(() => {
+    const cancel = clock.setTimer(ms, () => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
-    }, ms)
+    })
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

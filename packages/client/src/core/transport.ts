@@ -1,14 +1,16 @@
 import { resolveToken, type TokenSource } from './auth.js'
+import type { Clock } from './clock.js'
 import {
   ApiError,
   ConnectionError,
   KaitenError,
   RequestAbortedError,
   type RequestDescription,
+  redactError,
   TimeoutError,
 } from './errors.js'
 import type { RateLimiter } from './rate-limit.js'
-import { safeUrl } from './redact.js'
+import { type Redact, type Redactor, safeUrl } from './redact.js'
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js'
 import { sleep } from './sleep.js'
 
@@ -80,6 +82,10 @@ export interface TransportConfig {
   /** kaiten.ru reports when a rate-limit window reopens; kaiten.sh does not. */
   useRateLimitReset: boolean
   random: () => number
+  /** Every wait and timeout of the transport runs on it. */
+  clock: Clock
+  /** Every token this client has used, so an error that echoes one (even a rotated one) is redacted. */
+  redactor: Redactor
 }
 
 export interface Exchange {
@@ -87,12 +93,19 @@ export interface Exchange {
   request: RequestDescription
   /** The body, read within the attempt's timeout. */
   bodyText: string
+  /** Removes the client's tokens from anything taken from this exchange into an error. */
+  redact?: Redact
 }
 
 /** What one attempt gets: the signal to send with (caller's abort or the timeout) and the header value to send. */
 export interface Attempt {
   signal: AbortSignal
   authorization: string
+  /**
+   * To be called with the response as soon as its headers are in, before the body is read: the server has counted
+   * the request by then, so its rate-limit slot starts its last window. Returns the response.
+   */
+  responded: (response: Response) => Response
 }
 
 export interface AttemptResult {
@@ -102,10 +115,26 @@ export interface AttemptResult {
 
 /**
  * Runs `perform` until it succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
- * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries the
- * token. `description` names the request in errors (method and URL without credentials).
+ * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries a
+ * token, whatever the server, the fetch or the token function put into it. `description` names the request in
+ * errors (method and URL without credentials).
  */
 export async function sendWithRetries(
+  config: TransportConfig,
+  call: CallOptions,
+  description: RequestDescription,
+  perform: (attempt: Attempt) => Promise<AttemptResult>,
+  mode: { throwOnHttpError: boolean },
+  extraSignal?: AbortSignal,
+): Promise<Exchange> {
+  try {
+    return await sendUntilDone(config, call, description, perform, mode, extraSignal)
+  } catch (error) {
+    throw redactError(error, config.redactor.redact)
+  }
+}
+
+async function sendUntilDone(
   config: TransportConfig,
   call: CallOptions,
   description: RequestDescription,
@@ -120,18 +149,28 @@ export async function sendWithRetries(
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-    await config.rateLimiter?.acquire(callerSignal)
-    const token = await resolveToken(config.token)
-    const attempt = attemptSignal(callerSignal, timeoutMs)
+    // A token that cannot be a header value is refused here, before sending, and is not retried.
+    const token = await resolveToken(config.token, config.redactor)
+    // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
+    const slot = await config.rateLimiter?.reserve(callerSignal)
+    const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
     let result: AttemptResult
     try {
       // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
       // signal, and a stalled body must still end at the timeout.
       result = await untilAborted(
-        perform({ signal: attempt.signal, authorization: `Bearer ${token}` }),
+        perform({
+          signal: attempt.signal,
+          authorization: `Bearer ${token}`,
+          responded: (response) => {
+            slot?.release(response.headers)
+            return response
+          },
+        }),
         attempt.signal,
       )
     } catch (error) {
+      slot?.release()
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
       const failure = attempt.timedOut()
         ? new TimeoutError(timeoutMs, description)
@@ -142,18 +181,22 @@ export async function sendWithRetries(
               cause: error,
             })
       if (!(failure instanceof ConnectionError) || retry >= maxRetries) throw failure
-      await sleep(delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs, callerSignal)
+      await sleep(
+        delayFor(config, retry, undefined, undefined) ?? config.retry.initialDelayMs,
+        callerSignal,
+        config.clock,
+      )
       continue
     } finally {
       attempt.dispose()
     }
 
     const { response, bodyText } = result
-    config.rateLimiter?.observe(response.headers)
+    slot?.release(response.headers)
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
-        await sleep(delay, callerSignal)
+        await sleep(delay, callerSignal, config.clock)
         continue
       }
     }
@@ -164,10 +207,10 @@ export async function sendWithRetries(
         statusText: response.statusText,
         headers: response.headers,
         bodyText,
-        secrets: [token],
+        redact: config.redactor.redact,
       })
     }
-    return { response, request: description, bodyText }
+    return { response, request: description, bodyText, redact: config.redactor.redact }
   }
 }
 
@@ -183,10 +226,10 @@ export function rawClientFetch(config: TransportConfig): FetchFunction {
       config,
       {},
       description,
-      async ({ signal, authorization }) => {
+      async ({ signal, authorization, responded }) => {
         const headers = new Headers(request.headers)
         headers.set('Authorization', authorization)
-        const response = await config.fetch(new Request(request, { headers }), signal)
+        const response = responded(await config.fetch(new Request(request, { headers }), signal))
         return { response, bodyText: await response.text() }
       },
       { throwOnHttpError: false },
@@ -208,7 +251,8 @@ function delayFor(
     headers,
     status,
     useRateLimitReset: config.useRateLimitReset,
-    now: Date.now(),
+    rateLimitWindowMs: config.rateLimiter?.windowMs,
+    now: config.clock.now(),
     random: config.random,
   })
 }
@@ -217,23 +261,24 @@ function delayFor(
 function attemptSignal(
   callerSignal: AbortSignal | undefined,
   timeoutMs: number,
+  clock: Clock,
 ): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController()
   let timedOut = false
   const onAbort = (): void => controller.abort(callerSignal?.reason)
   callerSignal?.addEventListener('abort', onAbort, { once: true })
-  const timer =
+  const cancelTimer =
     Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? setTimeout(() => {
+      ? clock.setTimer(timeoutMs, () => {
           timedOut = true
           controller.abort()
-        }, timeoutMs)
+        })
       : undefined
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose: () => {
-      clearTimeout(timer)
+      cancelTimer?.()
       callerSignal?.removeEventListener('abort', onAbort)
     },
   }

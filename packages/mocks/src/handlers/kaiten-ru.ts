@@ -2,12 +2,16 @@
 
 import { type HttpHandler, http } from 'msw'
 import { parseBaseUrl } from '../base-url.js'
-import { createKaitenRuResponder, type KaitenRuResponderOptions } from '../responders/kaiten-ru.js'
+import {
+  createKaitenRuResponder,
+  type KaitenRuResponderOptions,
+  versionAliases,
+} from '../responders/kaiten-ru.js'
 import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
 
 /** Options of {@link kaitenRuHandlers}. */
 export interface KaitenRuHandlersOptions {
-  /** E.g. `https://example.kaiten.ru/api/latest`. */
+  /** E.g. `https://example.kaiten.ru/api/latest` (its `/api/v1` name is served too). */
   baseUrl: string
   /** Default: a new store with the default seed and size. */
   store?: KaitenRuStore
@@ -26,5 +30,8 @@ export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
-  return [http.all(`${url}/audit-logs`, ({ request }) => respond(request))]
+  const origin = url.slice(0, url.length - basePath.length)
+  return versionAliases(basePath).map((served) =>
+    http.all(`${origin}${served}/audit-logs`, ({ request }) => respond(request)),
+  )
 }

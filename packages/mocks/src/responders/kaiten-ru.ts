@@ -1,17 +1,18 @@
 // kaiten.ru `GET /audit-logs`, answered the way the service documents: errors without a body, a rate limit.
 
-import { formatIssue, KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
+import { KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
+import { bodilessResponse, describeIssues } from './reason-header.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
 /** Options of {@link createKaitenRuResponder}. */
 export interface KaitenRuResponderOptions {
   store: KaitenRuStore
-  /** Path prefix of the API. Default `/api/latest`. */
+  /** Path prefix of the API. Default `/api/latest`; `/api/latest` and `/api/v1` each serve the other too. */
   basePath?: string
   /** Default: 5 requests per 1000 ms per token. `false` never answers 429 (headers still sent). */
   rateLimit?: false | RateLimitOptions
@@ -19,27 +20,32 @@ export interface KaitenRuResponderOptions {
   now?: () => number
 }
 
-/**
- * The vendor's errors carry no body, which makes a failing test hard to read; the mock adds the reason in a header
- * the spec does not describe (header values must be printable ASCII).
- */
-export const REASON_HEADER = 'x-mock-reason'
-function headerText(text: string): string {
-  return text.replaceAll('≥', '>=').replace(/[^\x20-\x7e]/g, '?')
-}
+/** The vendor's errors carry no body, which makes a failing test hard to read; the mock adds the reason. */
+export { REASON_HEADER } from './reason-header.js'
 
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
-function isAuditLogsPath(url: URL, basePath: string): boolean {
-  return pathBelow(url, basePath) === '/audit-logs'
+/**
+ * The API root page names `/api/latest` and, as its versioned name, `/api/v1`: a base path ending in either serves
+ * the other as well.
+ */
+export function versionAliases(basePath: string): string[] {
+  const version = /\/api\/(latest|v1)$/.exec(basePath)
+  if (!version) return [basePath]
+  const root = basePath.slice(0, version.index)
+  return [`${root}/api/latest`, `${root}/api/v1`]
+}
+
+function isAuditLogsPath(url: URL, basePaths: readonly string[]): boolean {
+  return basePaths.some((basePath) => pathBelow(url, basePath) === '/audit-logs')
 }
 
 /** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
-  const basePath = normaliseBasePath(options.basePath ?? '/api/latest')
+  const basePaths = versionAliases(normaliseBasePath(options.basePath ?? '/api/latest'))
   const now = options.now ?? Date.now
   const limiter =
     options.rateLimit === false
@@ -56,9 +62,9 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     }
     // The vendor documents 400, 401, 403 and 429 without a body.
     const bodiless = (status: number, reason: string, extra: Record<string, string> = {}) =>
-      new Response(null, { status, headers: { ...headers, [REASON_HEADER]: headerText(reason), ...extra } })
+      bodilessResponse(status, reason, { ...headers, ...extra })
 
-    if (!isAuditLogsPath(url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
+    if (!isAuditLogsPath(url, basePaths)) return bodiless(404, `no route for ${url.pathname}`)
     if (request.method !== 'GET')
       return bodiless(405, `method ${request.method} not allowed`, { allow: 'GET' })
     if (!decision.allowed) return bodiless(429, 'rate limit exceeded; wait until X-RateLimit-Reset')
@@ -67,7 +73,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     if (token !== MOCK_TOKENS.kaitenRu.valid) return bodiless(401, 'missing or invalid bearer token')
 
     const parsed = parseKaitenRuQuery(url.searchParams)
-    if (!parsed.ok) return bodiless(400, parsed.issues.map(formatIssue).join('; '))
+    if (!parsed.ok) return bodiless(400, describeIssues(parsed.issues, url.searchParams))
     return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { stringifyItems } from '../../src/responders/json-cache.js'
 import { textResponse, unreadBodyText } from '../../src/responders/responder.js'
 import { startMockServers } from '../../src/server.js'
+import { propertySeed } from '../support/property-seed.js'
 
 describe('stringifyItems', () => {
   it('gives exactly JSON.stringify of the array, frozen or not, cached or not', () => {
@@ -16,6 +17,7 @@ describe('stringifyItems', () => {
           expect(stringifyItems(stored)).toBe(JSON.stringify(stored))
         },
       ),
+      { seed: propertySeed('stringifyItems') },
     )
   })
 })
@@ -28,7 +30,8 @@ describe('body text shortcut', () => {
     expect(unreadBodyText(response)).toBeUndefined()
   })
 
-  it('sends the same bytes over HTTP as the generic streaming path', async () => {
+  // Real sockets: a generous limit, because a busy machine is slow, not wrong.
+  it('sends the same bytes over HTTP as the generic streaming path', { timeout: 30_000 }, async () => {
     const direct = await startMockServers({ rateLimit: false })
     const streamed = await startMockServers({
       rateLimit: false,

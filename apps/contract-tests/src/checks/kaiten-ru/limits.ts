@@ -1,40 +1,57 @@
-// kaiten.ru page sizes: `limit` is honoured, the default is 100, above 500 the API applies 500, and 0 means 100.
-import { effectiveKaitenRuLimit, KAITEN_RU_LIMIT } from '@kaiten-audit/query'
+// kaiten.ru page sizes and offsets at their extremes, expected from the documented numbers (spec and vendor page)
+// rather than from the code the mocks answer with.
 import type { AuditLogEvent } from '@kaiten-audit/types'
+import { describeExchange, jsonBody } from '../../http/exchange.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
-import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
+import { rawQuery } from '../search-params.js'
+import { expectNewestOfSample, type Page, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
-import { kaitenRuList } from './list.js'
+import { expectBodylessError } from './bodyless.js'
+import {
+  DOCUMENTED_LIMIT,
+  DOCUMENTED_OFFSET,
+  documentedPageSize,
+  VENDOR_LIMIT_CLAMP,
+} from './documented-limits.js'
+import { kaitenRuList, listEvents, sendAuditLogs } from './list.js'
 
-/** Requests `limit` pinned at the newest sampled event and compares with the sample's newest events. */
+/** The first integer beyond int32: neither `limit` nor `offset` states a format, so it is an ordinary value. */
+const BEYOND_INT32 = 2 ** 31
+
+/**
+ * Requests `limit` (raw text; undefined leaves it out) pinned at the newest sampled event and compares with the
+ * sample's newest events, as many as the documentation says the API applies.
+ */
 async function expectPageSize(
   context: CheckContext<KaitenRuTarget>,
   sample: readonly AuditLogEvent[],
   limit: number | undefined,
   label: string,
-): Promise<void> {
-  const newest = sample[0]
-  if (!newest) return
+): Promise<Page<AuditLogEvent>> {
+  const newest = sample[0] as AuditLogEvent
   // Pinned, so events created during the run do not shift the page.
-  const params = limit === undefined ? { to: newest.created } : { to: newest.created, limit }
-  const page = await kaitenRuList.list(context, params)
+  const query: Record<string, string> = { to: newest.created }
+  if (limit !== undefined) query.limit = String(limit)
+  const page = await listEvents(context, query)
   expectNewestOfSample(context, kaitenRuList, page, sample, {
-    applied: effectiveKaitenRuLimit(limit),
+    applied: documentedPageSize(limit),
     label,
     shownIds: 3,
   })
+  return page
 }
 
 export const limitAndDefaultCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.pagination.limit-and-default',
   api: 'kaiten-ru',
   group: 'pagination',
-  title: `\`limit\` is respected and the default page holds ${KAITEN_RU_LIMIT.default}`,
+  title: `\`limit=1\` gives exactly the newest event and the default page holds ${DOCUMENTED_LIMIT.default}`,
+  rules: ['RU-21', 'RU-24'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
-    await expectPageSize(context, sample.items, 3, 'limit=3')
-    await expectPageSize(context, sample.items, undefined, `no limit (default ${KAITEN_RU_LIMIT.default})`)
+    await expectPageSize(context, sample.items, 1, 'limit=1')
+    await expectPageSize(context, sample.items, undefined, `no limit (default ${DOCUMENTED_LIMIT.default})`)
   },
 }
 
@@ -42,15 +59,74 @@ export const limitClampCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.pagination.limit-clamp',
   api: 'kaiten-ru',
   group: 'pagination',
-  title: `limit=1000 gives ${KAITEN_RU_LIMIT.max}; limit=0 gives the default ${KAITEN_RU_LIMIT.default}`,
+  title: `limit=${VENDOR_LIMIT_CLAMP.appliedMaximum + 1} and limit=${BEYOND_INT32} give ${VENDOR_LIMIT_CLAMP.appliedMaximum} (applied, not rejected); limit=0 gives the default ${DOCUMENTED_LIMIT.default}`,
+  rules: ['RU-22', 'RU-23', 'RU-24'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
-    await expectPageSize(context, sample.items, 1000, `limit=1000 (applied as ${KAITEN_RU_LIMIT.max})`)
-    await expectPageSize(context, sample.items, 0, `limit=0 (applied as ${KAITEN_RU_LIMIT.default})`)
-    if (sample.items.length < KAITEN_RU_LIMIT.max) {
+    const clamp = VENDOR_LIMIT_CLAMP.appliedMaximum
+    if (sample.items.length > clamp) {
+      context.fail(
+        `a page never holds more than ${clamp} events, but the sample held ${sample.items.length}`,
+        {
+          request: describeExchange(sample.exchange),
+          path: '$.body.length',
+          expected: `≤ ${clamp}`,
+          actual: String(sample.items.length),
+        },
+      )
+    }
+    await expectPageSize(context, sample.items, 0, `limit=0 (applied as ${documentedPageSize(0)})`)
+    for (const limit of [clamp + 1, BEYOND_INT32]) {
+      await expectPageSize(
+        context,
+        sample.items,
+        limit,
+        `limit=${limit} (applied as ${documentedPageSize(limit)})`,
+      )
+    }
+    if (sample.items.length < clamp) {
       context.note(
-        `only ${sample.items.length} events exist, so a missing clamp at ${KAITEN_RU_LIMIT.max} could not be observed`,
+        `only ${sample.items.length} events exist, so a missing clamp at ${clamp} could not be observed`,
+      )
+    }
+  },
+}
+
+export const limitOffsetBoundsCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.pagination.limit-offset-bounds',
+  api: 'kaiten-ru',
+  group: 'pagination',
+  title: `limit=${DOCUMENTED_LIMIT.minimum - 1} and offset=${DOCUMENTED_OFFSET.minimum - 1} are 400 without a body; offset=${BEYOND_INT32} (no maximum) gives []`,
+  rules: ['RU-25', 'RU-28', 'RU-30'],
+  async run(context) {
+    for (const [parameter, minimum] of [
+      ['limit', DOCUMENTED_LIMIT.minimum],
+      ['offset', DOCUMENTED_OFFSET.minimum],
+    ] as const) {
+      // A small page for the offset probe, so a server that accepts the value answers cheaply.
+      const query: Record<string, string> =
+        parameter === 'limit' ? { limit: String(minimum - 1) } : { offset: String(minimum - 1), limit: '1' }
+      const below = await sendAuditLogs(context, rawQuery(query))
+      expectBodylessError(context, below, 400)
+    }
+
+    const sample = await samplePage(context, kaitenRuList)
+    requireItems(context, sample.items, 1, 'events', 'to pin a page')
+    const newest = sample.items[0] as AuditLogEvent
+    const far = await sendAuditLogs(
+      context,
+      rawQuery({ offset: String(BEYOND_INT32), to: newest.created, limit: '1' }),
+    )
+    const body = jsonBody(far)
+    if (far.status !== 200 || !Array.isArray(body) || body.length > 0) {
+      context.fail(
+        `offset=${BEYOND_INT32} is past the end (the spec sets offset no maximum) and must give 200 []`,
+        {
+          request: describeExchange(far),
+          expected: '200 []',
+          actual: `${far.status} ${far.body.slice(0, 80)}`,
+        },
       )
     }
   },

@@ -44,11 +44,17 @@ export const unknownInstanceCheck: CheckDefinition<KaitenShTarget> = {
   id: 'kaiten-sh.errors.404-unknown-instance',
   api: 'kaiten-sh',
   group: 'errors',
-  title: '404 problem details for an unknown instance',
+  title: '404 problem details for an unknown instance, also for a strict prefix of the configured slug',
+  rules: ['SH-02', 'SH-20'],
   async run(context) {
     // Random, so a real instance can never be hit by accident.
     const instanceSlug = `contract-test-no-such-instance-${crypto.randomUUID()}`
     expectProblem(context, await sendTrails(context, noQuery(), { instanceSlug }), 404)
+
+    // A slug is a name, not a pattern: one letter short must not find the configured instance.
+    const prefix = context.target.instanceSlug.slice(0, -1)
+    if (prefix === '') return context.note('the configured slug has one character; no strict prefix was sent')
+    expectProblem(context, await sendTrails(context, noQuery(), { instanceSlug: prefix }), 404)
   },
 }
 

@@ -3,8 +3,8 @@ import { KAITEN_SH_LIMIT, type KaitenShListParams, toKaitenShSearchParams } from
 import type { AuditTrailEntry } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
-import { renderedOrThrow } from '../search-params.js'
-import { arrayItems, type ListApi } from '../shared/list-api.js'
+import { rawQuery, renderedOrThrow } from '../search-params.js'
+import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 
 export const TRAILS_SPEC_PATH = '/instances/{instanceSlug}/audit-trails'
@@ -13,18 +13,38 @@ export function trailsPath(instanceSlug: string): string {
   return `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
 }
 
+export interface SendOptions {
+  auth?: AuthMode
+  instanceSlug?: string
+  authScheme?: string
+}
+
 /** Sends any query (valid or not) to the audit-trails endpoint. */
 export function sendTrails(
   context: CheckContext<KaitenShTarget>,
   query: URLSearchParams,
-  options: { auth?: AuthMode; instanceSlug?: string } = {},
+  options: SendOptions = {},
 ): Promise<Exchange> {
   return context.send({
     path: trailsPath(options.instanceSlug ?? context.target.instanceSlug),
     specPath: TRAILS_SPEC_PATH,
     query,
     auth: options.auth ?? 'valid',
+    ...(options.authScheme !== undefined ? { authScheme: options.authScheme } : {}),
   })
+}
+
+/**
+ * Lists one page for query text written by the check itself, not rendered by the code the mocks parse with, so a
+ * value the spec allows can be sent even where that code would refuse it. Stops unless the answer is a JSON array.
+ */
+export async function listEntries(
+  context: CheckContext<KaitenShTarget>,
+  query: Readonly<Record<string, string>>,
+  options: SendOptions = {},
+): Promise<Page<AuditTrailEntry>> {
+  const exchange = await sendTrails(context, rawQuery(query), options)
+  return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
 }
 
 export const kaitenShList: ListApi<KaitenShTarget, AuditTrailEntry, KaitenShListParams> = {

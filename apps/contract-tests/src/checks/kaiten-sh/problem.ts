@@ -10,7 +10,7 @@ export function expectProblem(
   context: CheckContext,
   exchange: Exchange,
   status: number,
-  options: { location?: string } = {},
+  options: { location?: string; detail?: string } = {},
 ): void {
   if (!expectStatus(context, exchange, status)) return
   const request = describeExchange(exchange)
@@ -49,12 +49,21 @@ export function expectProblem(
       actual: show(problem.title),
     })
   }
+  if (options.detail !== undefined && problem.detail !== options.detail) {
+    context.fail(`the problem \`detail\` must be ${show(options.detail)}, as documented for this status`, {
+      request,
+      path: '$.body.detail',
+      expected: show(options.detail),
+      actual: show(problem.detail),
+    })
+  }
   if (options.location !== undefined) {
     const errors = Array.isArray(problem.errors) ? (problem.errors as unknown[]) : []
     const locations = errors.map((error) =>
       error !== null && typeof error === 'object' ? (error as Record<string, unknown>).location : undefined,
     )
-    if (!locations.includes(options.location)) {
+    // One bad parameter was sent, so every error names it, in the documented form (`query.limit`).
+    if (locations.length === 0 || locations.some((location) => location !== options.location)) {
       context.fail('a validation error must name the parameter in `errors[].location`', {
         request,
         path: '$.body.errors[].location',
