@@ -40,6 +40,7 @@ export type KaitenRuIterateParams = Omit<KaitenRuListParams, 'offset'>
 
 export interface KaitenRuClientOptions extends ClientOptions {}
 
+/** A kaiten.ru audit-logs client, made by `createKaitenRuClient`. */
 export interface KaitenRuClient {
   /** One page of `GET /audit-logs`, newest first. Limits above 500 are applied as 500 by the API. */
   listAuditLogs(params?: KaitenRuListParams, options?: CallOptions): Promise<AuditLogEvent[]>

@@ -31,6 +31,7 @@ export type KaitenShIterateParams = Omit<KaitenShListParams, 'offset'>
 
 export interface KaitenShClientOptions extends ClientOptions {}
 
+/** A kaiten.sh audit-trails client, made by `createKaitenShClient`. */
 export interface KaitenShClient {
   /** One page of `GET /instances/{instanceSlug}/audit-trails`, newest first. */
   listAuditTrails(

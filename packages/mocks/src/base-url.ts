@@ -1,5 +1,6 @@
 // Base URLs of the two APIs, as callers configure them.
 
+/** The base URLs `handlers` answer at, and the default of every handler factory. */
 export const DEFAULT_BASE_URLS = {
   /** The reference page's example server. */
   kaitenSh: 'https://demo.kaiten.sh',

@@ -1,66 +1,114 @@
 // Flags of `pnpm mock`, parsed and checked; every error names the flag, the value and what is allowed.
 
+import { parseArgs } from 'node:util'
+import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
+
+/** What `pnpm mock` was asked to do, after every flag has been checked. */
 export interface CliOptions {
   help: boolean
   seed: number
   rateLimit: boolean
+  /** The address both servers listen on. */
+  host: string
+  /** One line per request on stderr: method, path, status, milliseconds. */
+  log: boolean
   ports: { kaitenSh: number; kaitenRu: number }
 }
 
+/** The `--help` text. */
 export const USAGE = `Usage: pnpm mock [options]
 
-Starts the kaiten.sh and kaiten.ru mock servers on 127.0.0.1.
+Starts the kaiten.sh and kaiten.ru mock servers (on 127.0.0.1 unless --host says otherwise).
 
 Options:
   --port-sh <port>   kaiten.sh port (default 0: any free port)
   --port-ru <port>   kaiten.ru port (default 0: any free port)
   --seed <n>         data seed, an integer from 0 to 4294967295 (default 1)
   --no-rate-limit    switch off kaiten.ru's 5 requests per second limit
-  --help             show this help
+  --host <address>   listen address (default 127.0.0.1; 0.0.0.0 exposes the mocks and their tokens to the network)
+  --log              print method, path, status and milliseconds of each request to stderr (never tokens)
+  --help, -h         show this help
 `
 
+/** A flag `pnpm mock` does not accept, or a flag value it cannot use. */
 export class CliError extends Error {
   override name = 'CliError'
 }
 
+const FLAGS = {
+  'port-sh': { type: 'string' },
+  'port-ru': { type: 'string' },
+  seed: { type: 'string' },
+  'no-rate-limit': { type: 'boolean' },
+  host: { type: 'string' },
+  log: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+const ALLOWED_FLAGS = '--port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --help'
+
+function refuse(flag: string, text: string | undefined, allowed: string): never {
+  throw new CliError(`${flag}: ${JSON.stringify(text ?? '')} is not allowed; allowed: ${allowed}`)
+}
+
 function integerFlag(flag: string, text: string | undefined, max: number, allowed: string): number {
-  if (text === undefined || !/^\d+$/.test(text) || Number(text) > max) {
-    throw new CliError(`${flag}: ${JSON.stringify(text ?? '')} is not allowed; allowed: ${allowed}`)
-  }
+  if (text === undefined || !/^\d+$/.test(text) || Number(text) > max) refuse(flag, text, allowed)
   return Number(text)
 }
 
+function hostFlag(text: string | undefined): string {
+  if (text === undefined || !isListenHost(text)) refuse('--host', text, LISTEN_HOST_ALLOWED)
+  return text
+}
+
+/** Parses the arguments after `node cli.js`; throws {@link CliError} naming the flag, the value and what is allowed. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { help: false, seed: 1, rateLimit: true, ports: { kaitenSh: 0, kaitenRu: 0 } }
-  const args = [...argv]
-  while (args.length > 0) {
-    const arg = args.shift() as string
-    // `pnpm mock -- --seed 4` passes the separator through; it ends no options here, so skip it.
-    if (arg === '--') continue
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined]
-    const value = () => inline ?? args.shift()
-    switch (flag) {
-      case '--help':
-      case '-h':
+  // `pnpm mock -- --seed 4` passes the separator through; it ends no options here, so drop it.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv]
+  // Not strict: Node's own errors do not name the allowed values, and strict mode refuses `--seed -3` as ambiguous
+  // instead of reporting the value; each token is checked below instead.
+  const { tokens } = parseArgs({ args, options: FLAGS, strict: false, allowPositionals: true, tokens: true })
+  const options: CliOptions = {
+    help: false,
+    seed: 1,
+    rateLimit: true,
+    host: '127.0.0.1',
+    log: false,
+    ports: { kaitenSh: 0, kaitenRu: 0 },
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'option') {
+      const text = token.kind === 'positional' ? token.value : '--'
+      throw new CliError(`${JSON.stringify(text)} is not allowed; allowed: ${ALLOWED_FLAGS}`)
+    }
+    const flag = `--${token.name}`
+    if (!Object.hasOwn(FLAGS, token.name)) {
+      throw new CliError(`${JSON.stringify(token.rawName)} is not allowed; allowed: ${ALLOWED_FLAGS}`)
+    }
+    const name = token.name as keyof typeof FLAGS
+    if (FLAGS[name].type === 'boolean' && token.value !== undefined) refuse(flag, token.value, 'no value')
+    switch (name) {
+      case 'help':
         options.help = true
         break
-      case '--no-rate-limit':
+      case 'no-rate-limit':
         options.rateLimit = false
         break
-      case '--port-sh':
-        options.ports.kaitenSh = integerFlag('--port-sh', value(), 65_535, 'a port from 0 to 65535')
+      case 'log':
+        options.log = true
         break
-      case '--port-ru':
-        options.ports.kaitenRu = integerFlag('--port-ru', value(), 65_535, 'a port from 0 to 65535')
+      case 'host':
+        options.host = hostFlag(token.value)
         break
-      case '--seed':
-        options.seed = integerFlag('--seed', value(), 0xffffffff, 'an integer from 0 to 4294967295')
+      case 'port-sh':
+        options.ports.kaitenSh = integerFlag(flag, token.value, 65_535, 'a port from 0 to 65535')
         break
-      default:
-        throw new CliError(
-          `${JSON.stringify(arg)} is not allowed; allowed: --port-sh, --port-ru, --seed, --no-rate-limit, --help`,
-        )
+      case 'port-ru':
+        options.ports.kaitenRu = integerFlag(flag, token.value, 65_535, 'a port from 0 to 65535')
+        break
+      case 'seed':
+        options.seed = integerFlag(flag, token.value, 0xffffffff, 'an integer from 0 to 4294967295')
+        break
     }
   }
   if (options.ports.kaitenSh !== 0 && options.ports.kaitenSh === options.ports.kaitenRu) {

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// `pnpm mock`: both fakes on 127.0.0.1 until SIGINT / SIGTERM.
+// `pnpm mock`: both fakes on 127.0.0.1 (or --host) until SIGINT / SIGTERM.
 
 import { CliError, parseCliArgs, USAGE } from './cli-args.js'
+import { withRequestLog } from './request-log.js'
+import type { Responder } from './responders/responder.js'
 import { startMockServers } from './server.js'
+
+function logTo(label: string): (faithful: Responder) => Responder {
+  return (faithful) => withRequestLog(faithful, { label, write: (line) => process.stderr.write(`${line}\n`) })
+}
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliArgs>
@@ -22,6 +28,8 @@ async function main(): Promise<void> {
     seed: options.seed,
     rateLimit: options.rateLimit,
     ports: options.ports,
+    host: options.host,
+    ...(options.log ? { wrap: { kaitenSh: logTo('kaiten.sh'), kaitenRu: logTo('kaiten.ru') } } : {}),
   })
   const { kaitenSh, kaitenRu } = servers
   process.stdout.write(
@@ -43,7 +51,7 @@ async function main(): Promise<void> {
       `  rate limit          ${options.rateLimit ? '5 requests per second per token' : 'off'}`,
       `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}/audit-logs?limit=2&categories=auth'`,
       '',
-      `seed ${options.seed}. Ctrl+C stops both servers.`,
+      `seed ${options.seed}.${options.log ? ' Requests are logged to stderr.' : ''} Ctrl+C stops both servers.`,
       '',
     ].join('\n'),
   )

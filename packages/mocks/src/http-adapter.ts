@@ -3,12 +3,13 @@
 
 import { createServer, type IncomingMessage, type Server, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { httpOrigin } from './listen-address.js'
 import { readRequestTarget } from './request-target.js'
 import { type Responder, textResponse, unreadBodyText } from './responders/responder.js'
 
 export interface ServedResponder {
   server: Server
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT`, or the host it was asked to listen on */
   origin: string
   port: number
   close(): Promise<void>
@@ -18,6 +19,8 @@ export interface ServedResponder {
 export type Refusal = (status: number, reason: string, headers: Record<string, string>) => Response
 
 export interface ServeOptions {
+  /** The address to listen on. Default `127.0.0.1`: only this machine can reach the server. */
+  host?: string
   /** Default: the reason as a text/plain body. */
   refusal?: Refusal
 }
@@ -167,13 +170,13 @@ export async function serveResponder(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, options.host ?? '127.0.0.1', () => {
       server.off('error', reject)
       resolve()
     })
   })
   const actualPort = (server.address() as AddressInfo).port
-  origin = `http://127.0.0.1:${actualPort}`
+  origin = httpOrigin(options.host ?? '127.0.0.1', actualPort)
   return {
     server,
     origin,

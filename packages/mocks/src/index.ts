@@ -23,3 +23,4 @@ export {
   type KaitenShStoreOptions,
 } from './store/kaiten-sh.js'
 export { MOCK_TOKENS } from './tokens.js'
+export { kaitenRuHttp, kaitenShHttp } from './typed-http.js'

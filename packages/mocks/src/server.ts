@@ -3,6 +3,7 @@
 
 import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
+import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
 import { problemResponse } from './responders/problem.js'
@@ -14,27 +15,34 @@ import { MOCK_TOKENS } from './tokens.js'
 
 export type { Responder }
 
+/** Options of {@link startMockServers}; every one has a default. */
 export interface MockServersOptions {
   /** Default 1. */
   seed?: number
   sizes?: { kaitenShEntries?: number; kaitenRuEvents?: number }
   /** kaiten.ru's 5 requests per second per token. Default true. */
   rateLimit?: boolean
+  /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
+  host?: string
   /** Clock for kaiten.ru's rate limiter, in epoch milliseconds. Default `Date.now`. */
   now?: () => number
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
   wrap?: {
+    /** Gets the faithful kaiten.sh responder and returns the one the server uses. */
     kaitenSh?: (faithful: Responder) => Responder
+    /** Gets the faithful kaiten.ru responder and returns the one the server uses. */
     kaitenRu?: (faithful: Responder) => Responder
   }
 }
 
+/** Both running fakes: where to reach them, which tokens they accept, the stores behind them. */
 export interface MockServers {
   kaitenSh: { baseUrl: string; token: string; tokenWithoutScope: string; instanceSlug: string }
   kaitenRu: { baseUrl: string; token: string; tokenWithoutAccess: string }
   stores: { kaitenSh: KaitenShStore; kaitenRu: KaitenRuStore }
+  /** Stops both servers, dropping open connections; resolves once both are closed. */
   close(): Promise<void>
 }
 
@@ -49,7 +57,14 @@ function checkPort(name: string, value: unknown): number {
   )
 }
 
+/**
+ * Starts both fakes as real HTTP servers (on 127.0.0.1 unless `host` says otherwise), for curl, non-JS clients and
+ * end-to-end tests. Call `close()` when done.
+ */
 export async function startMockServers(options: MockServersOptions = {}): Promise<MockServers> {
+  const host = options.host ?? '127.0.0.1'
+  if (!isListenHost(host))
+    throw new Error(`host: ${JSON.stringify(host)} is not allowed; allowed: ${LISTEN_HOST_ALLOWED}`)
   const seed = options.seed ?? 1
   const stores = {
     kaitenSh: createKaitenShStore({
@@ -76,11 +91,13 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
   try {
     served.push(
       await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, {
+        host,
         refusal: (status, reason, headers) => problemResponse(status, reason, undefined, headers),
       }),
     )
     served.push(
       await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, {
+        host,
         refusal: bodilessResponse,
       }),
     )

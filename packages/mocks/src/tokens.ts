@@ -1,5 +1,6 @@
 // Bearer tokens the mocks accept. Anything else is answered with 401.
 
+/** The bearer tokens the fakes accept, with and without the access each API requires. */
 export const MOCK_TOKENS = {
   kaitenSh: {
     /** A service-account token with the `read:instances` scope. */

@@ -2,24 +2,46 @@ import { describe, expect, it } from 'vitest'
 import { parseCliArgs } from '../src/cli-args.js'
 
 describe('parseCliArgs', () => {
-  it('has safe defaults: random ports, seed 1, rate limit on', () => {
+  it('has safe defaults: loopback, random ports, seed 1, rate limit on, no request log', () => {
     expect(parseCliArgs([])).toEqual({
       help: false,
       seed: 1,
       rateLimit: true,
+      host: '127.0.0.1',
+      log: false,
       ports: { kaitenSh: 0, kaitenRu: 0 },
     })
   })
 
   it('reads every flag, with the value as the next argument or after =', () => {
     expect(
-      parseCliArgs(['--port-sh', '6000', '--port-ru=6001', '--seed=42', '--no-rate-limit', '--help']),
+      parseCliArgs([
+        '--port-sh',
+        '6000',
+        '--port-ru=6001',
+        '--seed=42',
+        '--no-rate-limit',
+        '--host',
+        '::1',
+        '--log',
+        '--help',
+      ]),
     ).toEqual({
       help: true,
       seed: 42,
       rateLimit: false,
+      host: '::1',
+      log: true,
       ports: { kaitenSh: 6000, kaitenRu: 6001 },
     })
+  })
+
+  it('takes -h for --help', () => {
+    expect(parseCliArgs(['-h']).help).toBe(true)
+  })
+
+  it.each(['0.0.0.0', 'localhost', '192.168.10.4', 'mock.internal'])('accepts --host %s', (host) => {
+    expect(parseCliArgs(['--host', host]).host).toBe(host)
   })
 
   it('skips the -- separator that pnpm passes through', () => {
@@ -33,8 +55,15 @@ describe('parseCliArgs', () => {
     [['--seed', '-3'], /--seed: "-3" is not allowed/],
     [
       ['--verbose'],
-      /"--verbose" is not allowed; allowed: --port-sh, --port-ru, --seed, --no-rate-limit, --help/,
+      /"--verbose" is not allowed; allowed: --port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --help/,
     ],
+    [['-x'], /"-x" is not allowed; allowed: --port-sh/],
+    [['4'], /"4" is not allowed; allowed: --port-sh/],
+    [['--log=yes'], /--log: "yes" is not allowed; allowed: no value/],
+    [['--no-rate-limit=false'], /--no-rate-limit: "false" is not allowed; allowed: no value/],
+    [['--host'], /--host: "" is not allowed; allowed: an IP address or a host name/],
+    [['--host', 'a b'], /--host: "a b" is not allowed; allowed: an IP address or a host name/],
+    [['--host', 'http://x'], /--host: "http:\/\/x" is not allowed/],
     [
       ['--port-sh', '7000', '--port-ru', '7000'],
       /--port-ru: 7000 is not allowed; allowed: a port other than --port-sh/,

@@ -47,6 +47,7 @@ export class KaitenError extends Error {
     this.requestId = init.requestId
   }
 
+  /** What is safe to log: name, message, method, URL without credentials, status and request id; never the token. */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -255,6 +256,7 @@ export class TimeoutError extends ConnectionError {
 export class RequestAbortedError extends KaitenError {
   override readonly name: string = 'RequestAbortedError'
 
+  /** The error for an aborted `signal`, with the signal's reason as `cause`. */
   static fromSignal(signal: AbortSignal | undefined, request?: RequestDescription): RequestAbortedError {
     const where = request ? `${request.method} ${request.url} ` : ''
     return new RequestAbortedError(`${where}aborted`, { request, cause: signal?.reason })

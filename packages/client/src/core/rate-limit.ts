@@ -6,6 +6,7 @@ import { sleep } from './sleep.js'
 /** The longest `observe` holds callers, whatever `X-RateLimit-Reset` says. */
 export const MAX_HOLD_MS = 60_000
 
+/** How a {@link RateLimiter} paces: at most `requests` in any window of `windowMs`. */
 export interface RateLimiterOptions {
   /** Requests allowed in any window of `windowMs`. */
   requests: number
@@ -96,7 +97,7 @@ export class RateLimiter {
   /**
    * Reads the server's view of the window. `X-RateLimit-Remaining: 0` while this limiter's own slots are not all in
    * use means someone else spends the same budget, so every caller is held until `X-RateLimit-Reset`; a Reset that
-   * cannot be right is ignored (see `plausibleResetDelayMs`), and no hold exceeds {@link MAX_HOLD_MS}.
+   * cannot be right is ignored (see `plausibleResetDelayMs`), and no hold exceeds `MAX_HOLD_MS` (60 s).
    */
   observe(headers: Headers): void {
     this.#observe(headers, this.#inUse())

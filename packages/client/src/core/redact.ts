@@ -15,6 +15,7 @@ export function safeUrl(url: string): string {
   }
 }
 
+/** What a redacted secret is replaced with in messages, headers and bodies of errors. */
 export const REDACTED = '[redacted]'
 
 /** Returns `text` with every secret it holds, in any spelling, replaced by `[redacted]`. */

@@ -7,6 +7,7 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status)
 }
 
+/** When and how long the client waits before another attempt (`maxRetries` and `retryDelay` of the client options). */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number

@@ -14,6 +14,7 @@ import { type Redact, type Redactor, safeUrl } from './redact.js'
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js'
 import { sleep } from './sleep.js'
 
+/** The `fetch` a client sends through; inject one to record, replay or proxy requests. Default `globalThis.fetch`. */
 export type FetchFunction = (request: Request) => Promise<Response>
 
 /** What the helpers' requests carry: a GET needs no more. */

@@ -9,6 +9,7 @@ import {
 } from '../responders/kaiten-ru.js'
 import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
 
+/** Options of {@link kaitenRuHandlers}. */
 export interface KaitenRuHandlersOptions {
   /** E.g. `https://example.kaiten.ru/api/latest` (its `/api/v1` name is served too). */
   baseUrl: string
@@ -20,6 +21,7 @@ export interface KaitenRuHandlersOptions {
   now?: () => number
 }
 
+/** MSW handlers for kaiten.ru at `baseUrl`, answering as the API does (filters, limits, bodyless errors, rate limit). */
 export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[] {
   const { url, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenRuResponder({

@@ -5,6 +5,7 @@ import { parseBaseUrl } from '../base-url.js'
 import { createKaitenShResponder } from '../responders/kaiten-sh.js'
 import { createKaitenShStore, type KaitenShStore } from '../store/kaiten-sh.js'
 
+/** Options of {@link kaitenShHandlers}. */
 export interface KaitenShHandlersOptions {
   /** E.g. `https://demo.kaiten.sh` or `http://localhost:6000/api`. */
   baseUrl: string
@@ -12,6 +13,7 @@ export interface KaitenShHandlersOptions {
   store?: KaitenShStore
 }
 
+/** MSW handlers for kaiten.sh at `baseUrl`, answering as the API does (filters, 422/400 problem details, 401/403/404). */
 export function kaitenShHandlers(options: KaitenShHandlersOptions): HttpHandler[] {
   const { url, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenShResponder({ store: options.store ?? createKaitenShStore(), basePath })

@@ -9,6 +9,7 @@ import { bodilessResponse, describeIssues } from './reason-header.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
+/** Options of {@link createKaitenRuResponder}. */
 export interface KaitenRuResponderOptions {
   store: KaitenRuStore
   /** Path prefix of the API. Default `/api/latest`; `/api/latest` and `/api/v1` each serve the other too. */
@@ -40,6 +41,7 @@ function isAuditLogsPath(url: URL, basePaths: readonly string[]): boolean {
   return basePaths.some((basePath) => pathBelow(url, basePath) === '/audit-logs')
 }
 
+/** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')

@@ -9,6 +9,7 @@ import { problemResponse } from './problem.js'
 import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
 import { selectKaitenShPage } from './select.js'
 
+/** Options of {@link createKaitenShResponder}. */
 export interface KaitenShResponderOptions {
   store: KaitenShStore
   /** Path prefix of the API: `''` for https://demo.kaiten.sh, `/api` for a self-hosted install. Default `''`. */
@@ -43,6 +44,7 @@ function errorDetail(issue: ParameterIssue): ProblemErrorDetail {
   }
 }
 
+/** The framework-free kaiten.sh fake: a `Request → Response` function over `store`, for any server or test double. */
 export function createKaitenShResponder(options: KaitenShResponderOptions): Responder {
   const { store } = options
   requireStore(store, 'kaiten-sh', 'createKaitenShStore')

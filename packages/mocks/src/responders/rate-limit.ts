@@ -1,5 +1,6 @@
 // kaiten.ru's rate limit: 5 requests per second per token (API root page), reported on every response.
 
+/** A rate limit of `requests` per fixed window of `windowMs`, per token. */
 export interface RateLimitOptions {
   requests: number
   windowMs: number

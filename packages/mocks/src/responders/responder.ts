@@ -3,6 +3,7 @@
 
 import { stringifyItems } from './json-cache.js'
 
+/** A fake API as a fetch-style function; MSW handlers and the standalone server are thin adapters over it. */
 export type Responder = (request: Request) => Promise<Response>
 
 /** `''`, `/api` or `/api/latest`: leading slash, no trailing slash. */

@@ -8,6 +8,7 @@ import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { type AnyStore, apiOf, budget, type FaultOptions } from './shared.js'
 
+/** Options of `scenarios.insertDuringPaging`. */
 export interface InsertOptions extends FaultOptions {
   /** The store the faithful handlers serve from. Default: the default store of the API requested. */
   store?: AnyStore

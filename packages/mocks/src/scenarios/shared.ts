@@ -11,8 +11,10 @@ import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 
 export type ApiName = 'kaiten-sh' | 'kaiten-ru'
+/** The store of either API. */
 export type AnyStore = KaitenShStore | KaitenRuStore
 
+/** How long a scenario lasts. */
 export interface FaultOptions {
   /** How many matching requests get the fault before the faithful handler answers again. Default: every request. */
   times?: number

@@ -15,6 +15,7 @@ import {
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
 
+/** Options of {@link createKaitenRuStore}. */
 export interface KaitenRuStoreOptions {
   /** Same seed, same data, on every machine. Default 1. */
   seed?: number
@@ -22,6 +23,7 @@ export interface KaitenRuStoreOptions {
   events?: number
 }
 
+/** Seeded, in-memory kaiten.ru events of one company, for the fakes to serve and tests to inspect. */
 export interface KaitenRuStore {
   readonly api: 'kaiten-ru'
   /** All events, newest first (ties: higher id first). */
@@ -140,6 +142,7 @@ function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent 
   return frozen
 }
 
+/** A seeded kaiten.ru event store; the data is generated on first use. */
 export function createKaitenRuStore(options: KaitenRuStoreOptions = {}): KaitenRuStore {
   const seed = checkSeed(options.seed ?? DEFAULT_SEED)
   const count = options.events ?? DEFAULT_EVENTS

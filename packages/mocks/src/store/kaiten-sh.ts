@@ -7,11 +7,13 @@ import { EVENT_NAME_WEIGHTS, INSTANCE_SLUGS, payloadFor, STATUS_BY_EVENT_NAME } 
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toSecondsText } from './timeline.js'
 
+/** A kaiten.sh instance: its UUID and its slug, the path parameter of the audit-trails operation. */
 export interface KaitenShInstance {
   id: string
   slug: string
 }
 
+/** Options of {@link createKaitenShStore}. */
 export interface KaitenShStoreOptions {
   /** Same seed, same data, on every machine. Default 1. */
   seed?: number
@@ -21,8 +23,10 @@ export interface KaitenShStoreOptions {
   instances?: number
 }
 
+/** Seeded, in-memory kaiten.sh audit-trail entries of several instances, for the fakes to serve and tests to inspect. */
 export interface KaitenShStore {
   readonly api: 'kaiten-sh'
+  /** The instances, in creation order (`acme-production` first). */
   instances(): KaitenShInstance[]
   /** The instance's entries, newest first (ties: higher id first). Throws for an unknown slug. */
   entries(slug: string): AuditTrailEntry[]
@@ -144,6 +148,7 @@ function rejectField(field: string, value: unknown, allowed: string): never {
   throw new Error(`${field}: ${JSON.stringify(value)} is not allowed; allowed: ${allowed}`)
 }
 
+/** A seeded kaiten.sh audit-trail store; the data is generated on first use. */
 export function createKaitenShStore(options: KaitenShStoreOptions = {}): KaitenShStore {
   const seed = checkSeed(options.seed ?? DEFAULTS.seed)
   const entryCount = checkCount('entries', options.entries ?? DEFAULTS.entries, 1_000_000)
