@@ -41,3 +41,14 @@ export {
   type KaitenShIterateParams,
   type KaitenShListParams,
 } from './kaiten-sh.js'
+export {
+  DEFAULT_MAX_IDS_AT_INSTANT,
+  SYNC_CHECKPOINT_VERSION,
+  type SyncApi,
+  type SyncCheckpoint,
+} from './sync/checkpoint.js'
+export type { ItemId } from './sync/engine.js'
+export { TooManyTiesError } from './sync/errors.js'
+export type { KaitenRuSyncParams } from './sync/kaiten-ru.js'
+export type { KaitenShSyncParams } from './sync/kaiten-sh.js'
+export type { SyncBatch, SyncOptions } from './sync/sync.js'

@@ -30,6 +30,8 @@ import {
   sendWithRetries,
   type TransportConfig,
 } from './core/transport.js'
+import { type KaitenRuSyncParams, syncKaitenRuAuditLogs } from './sync/kaiten-ru.js'
+import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenRuListParams }
 
@@ -48,6 +50,11 @@ export interface KaitenRuClient {
    * Invalid parameters throw `InvalidParameterError` here, before any request.
    */
   iterateAuditLogs(params?: KaitenRuIterateParams, options?: CallOptions): AuditPages<AuditLogEvent>
+  /** New events since `options.checkpoint`, oldest first, in batches that each carry the checkpoint to store after them. */
+  syncAuditLogs(
+    params?: KaitenRuSyncParams,
+    options?: SyncOptions,
+  ): AsyncGenerator<SyncBatch<AuditLogEvent>, void>
   /** The openapi-fetch client, with the same auth, retries, timeout and pacing, for anything the helpers lack. */
   readonly raw: Client<KaitenRuPaths>
   /** The pacing shared by every call of this client; undefined when `rateLimit: false`. */
@@ -86,6 +93,10 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
     const exchange = await get(raw, config, safeBase, search, call)
     return parseItems<AuditLogEvent>(exchange, auditLogEventMismatch)
   }
+  const pageWith = async (search: URLSearchParams, call: CallOptions) => {
+    const exchange = await get(raw, config, safeBase, search, call)
+    return { items: parseItems<AuditLogEvent>(exchange, auditLogEventMismatch), exchange }
+  }
 
   return {
     raw,
@@ -97,6 +108,8 @@ export function createKaitenRuClient(options: KaitenRuClientOptions): KaitenRuCl
       if (!search.ok) throw redactError(new InvalidParameterError(search.issues), config.redactor.redact)
       return listWith(search.value, call)
     },
+
+    syncAuditLogs: (params, syncOptions) => syncKaitenRuAuditLogs(pageWith, params, syncOptions),
 
     iterateAuditLogs(params, callOptions) {
       const call = checkCallOptions(callOptions)

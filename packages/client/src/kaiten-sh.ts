@@ -21,6 +21,8 @@ import {
   sendWithRetries,
   type TransportConfig,
 } from './core/transport.js'
+import { type KaitenShSyncParams, syncKaitenShAuditTrails } from './sync/kaiten-sh.js'
+import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenShListParams }
 
@@ -47,6 +49,12 @@ export interface KaitenShClient {
     params?: KaitenShIterateParams,
     options?: CallOptions,
   ): AuditPages<AuditTrailEntry>
+  /** New entries since `options.checkpoint`, oldest first, in batches that each carry the checkpoint to store after them. */
+  syncAuditTrails(
+    instanceSlug: string,
+    params?: KaitenShSyncParams,
+    options?: SyncOptions,
+  ): AsyncGenerator<SyncBatch<AuditTrailEntry>, void>
   /** The openapi-fetch client, with the same auth, retries, timeout and pacing, for anything the helpers lack. */
   readonly raw: Client<KaitenShPaths>
   /** Undefined unless `rateLimit` was set: kaiten.sh documents no rate limit. */
@@ -74,9 +82,22 @@ export function createKaitenShClient(options: KaitenShClientOptions): KaitenShCl
   const safeBase = safeUrl(baseUrl).replace(/\/+$/, '')
   const raw = createClient<KaitenShPaths>({ baseUrl, fetch: rawClientFetch(config) })
 
+  const pageWith = async (instanceSlug: string, search: URLSearchParams, call: CallOptions) => {
+    const exchange = await get(raw, config, safeBase, instanceSlug, search, call)
+    return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
+  }
+
   return {
     raw,
     rateLimiter: config.rateLimiter,
+
+    syncAuditTrails: (instanceSlug, params, syncOptions) =>
+      syncKaitenShAuditTrails(
+        (search, call) => pageWith(instanceSlug, search, call),
+        instanceSlug,
+        params,
+        syncOptions,
+      ),
 
     async listAuditTrails(instanceSlug, params, callOptions) {
       const call = checkCallOptions(callOptions)

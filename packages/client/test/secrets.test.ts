@@ -23,6 +23,7 @@ import {
   ResponseShapeError,
   TimeoutError,
   type TokenSource,
+  TooManyTiesError,
   UnprocessableEntityError,
 } from '../src/index.js'
 import { FAST_RETRIES } from './support/clients.js'
@@ -201,6 +202,25 @@ const scenarios: Scenario[] = [
     fail: async ({ ru }) => {
       for await (const _ of ru.iterateAuditLogs({ limit: 2 })) {
         // Read until the failing page.
+      }
+    },
+  },
+  {
+    name: 'a sync over more ties than a checkpoint may hold, from a server that echoes the token in every message',
+    expected: TooManyTiesError,
+    api: 'kaiten.ru',
+    respond: (echo, request) => {
+      // Six events at one instant, two per page: more than maxIdsAtInstant (2) can record.
+      const offset = Number(new URL(request.url).searchParams.get('offset') ?? '0')
+      const events = [0, 1, 2, 3, 4, 5].map((index) => ({
+        ...event(`e${index}`, '2026-04-02T10:00:00Z'),
+        message: `signed in with ${echo}`,
+      }))
+      return json(JSON.stringify(events.slice(offset, offset + 2)), 200)
+    },
+    fail: async ({ ru }) => {
+      for await (const _ of ru.syncAuditLogs({ limit: 2 }, { maxIdsAtInstant: 2 })) {
+        // Read until the sync refuses the instant.
       }
     },
   },
