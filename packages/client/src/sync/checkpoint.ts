@@ -2,6 +2,7 @@ import type { ParameterIssue } from '@kaiten-audit/query'
 import { instantOf } from '../core/instant.js'
 import type { ItemId, Position } from './engine.js'
 
+/** The format version written into every checkpoint; a checkpoint of another version is refused. */
 export const SYNC_CHECKPOINT_VERSION = 1
 
 /**
@@ -10,6 +11,7 @@ export const SYNC_CHECKPOINT_VERSION = 1
  */
 export const DEFAULT_MAX_IDS_AT_INSTANT = 10_000
 
+/** The API a checkpoint belongs to; a checkpoint is never resumed against the other one. */
 export type SyncApi = 'kaiten-ru' | 'kaiten-sh'
 
 /**

@@ -2,6 +2,7 @@ import { RequestAbortedError, type RequestDescription, ResponseShapeError } from
 import { instantOf } from '../core/instant.js'
 import { TooManyTiesError } from './errors.js'
 
+/** An item's id: a number on kaiten.sh, a string on kaiten.ru. */
 export type ItemId = string | number
 
 /** One request of a sync: inclusive time bounds (as text), an offset into the newest-first listing, a limit. */
