@@ -4,7 +4,7 @@ import { describeExchange, show } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
 import type { ListApi, Page, PagingParams } from './list-api.js'
-import { reportLimited } from './list-api.js'
+import { reportLimited, samplePage } from './list-api.js'
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i
 
@@ -174,4 +174,48 @@ export function windowUnchangedSince<T extends Target, Item, P extends PagingPar
       const ids = page.items.map((item) => api.idOf(item))
       return ids.length === window.items.length && window.items.every((item) => ids.includes(api.idOf(item)))
     })
+}
+
+/** The reference window of one API, with its bounds under the API's own names and probes confined to it. */
+export interface ProbedWindow<Item, Bounds extends Record<string, string>> extends ReferenceWindow<Item> {
+  sample: Item[]
+  /** The window's bounds (e.g. `from`/`to`, `after`/`before`), as the server wrote them. */
+  bounds: Bounds
+  /** Lists `query` inside the window, with room for one item more than `expected` holds. */
+  probe(query: Readonly<Record<string, string>>, expectedCount: number): Promise<Page<Item>>
+  /** Compares a probe's page with exactly `expected`. */
+  expect(page: Page<Item>, expectation: Omit<ExactExpectation<Item>, 'windowUnchanged'>): Promise<boolean>
+}
+
+/**
+ * Takes the sample, cuts the reference window from it and binds the probes to its bounds. `boundsOf` names the
+ * window's ends with the API's parameters; `list` sends one listing with raw query text.
+ */
+export async function probedWindow<
+  T extends Target,
+  Item,
+  P extends PagingParams,
+  Bounds extends Record<string, string>,
+>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  boundsOf: (window: ReferenceWindow<Item>) => Bounds,
+  list: (context: CheckContext<T>, query: Readonly<Record<string, string>>) => Promise<Page<Item>>,
+): Promise<ProbedWindow<Item, Bounds>> {
+  const sample = await samplePage(context, api)
+  const window = referenceWindow(context, api, sample.items, api.limits.max)
+  const bounds = boundsOf(window)
+  const unchanged = windowUnchangedSince(context, api, window, () =>
+    list(context, { ...bounds, limit: String(window.items.length + 1) }),
+  )
+  return {
+    ...window,
+    sample: sample.items,
+    bounds,
+    // One more than expected: a page that holds more than it should shows it, and a server that filters only after
+    // cutting the page (too few) cannot hide behind a page with room to spare.
+    probe: (query, expectedCount) => list(context, { ...query, ...bounds, limit: String(expectedCount + 1) }),
+    expect: (page, expectation) =>
+      expectExactly(context, api, page, { ...expectation, windowUnchanged: unchanged }),
+  }
 }
