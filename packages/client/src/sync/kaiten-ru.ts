@@ -6,9 +6,8 @@ import {
   toKaitenRuSearchParams,
 } from '@kaiten-audit/query'
 import type { AuditLogEvent } from '@kaiten-audit/types'
-import { requestIdOf } from '../core/errors.js'
-import type { CallOptions, Exchange } from '../core/transport.js'
 import { filtersText } from './checkpoint.js'
+import { fetchPageWith, type ListPage } from './list-page.js'
 import { managedOffsetIssue, pageSizeIssue, type SyncBatch, type SyncOptions, startSync } from './sync.js'
 
 /**
@@ -16,12 +15,6 @@ import { managedOffsetIssue, pageSizeIssue, type SyncBatch, type SyncOptions, st
  * `limit` the page size (default 500, the API's maximum). Offsets are managed.
  */
 export type KaitenRuSyncParams = Omit<KaitenRuListParams, 'offset'>
-
-/** One checked request of the client: the page's items and the exchange they came from. */
-export type ListPage<T> = (
-  search: URLSearchParams,
-  call: CallOptions,
-) => Promise<{ items: T[]; exchange: Exchange }>
 
 /** Parameters that bound or page a listing rather than select events; they are not part of a checkpoint's scope. */
 const PAGING_AND_BOUNDS = ['from', 'to', 'limit', 'offset']
@@ -57,21 +50,7 @@ export function syncKaitenRuAuditLogs(
         timeField: 'created',
         idOf: (event) => event.id,
         timeOf: (event) => event.created,
-        async fetchPage(query, signal) {
-          const search = new URLSearchParams(base)
-          for (const name of PAGING_AND_BOUNDS) search.delete(name)
-          if (query.from !== undefined) search.set('from', query.from)
-          if (query.to !== undefined) search.set('to', query.to)
-          search.set('limit', String(query.limit))
-          search.set('offset', String(query.offset))
-          const { items, exchange } = await listPage(search, { ...call, signal })
-          return {
-            items,
-            request: exchange.request,
-            status: exchange.response.status,
-            requestId: requestIdOf(exchange.response.headers),
-          }
-        },
+        fetchPage: fetchPageWith(listPage, base, { from: 'from', to: 'to' }, call),
       }),
     },
     options,

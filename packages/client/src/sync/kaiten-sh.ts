@@ -7,9 +7,8 @@ import {
   toKaitenShSearchParams,
 } from '@kaiten-audit/query'
 import type { AuditTrailEntry } from '@kaiten-audit/types'
-import { requestIdOf } from '../core/errors.js'
 import { filtersText } from './checkpoint.js'
-import type { ListPage } from './kaiten-ru.js'
+import { fetchPageWith, type ListPage } from './list-page.js'
 import { managedOffsetIssue, pageSizeIssue, type SyncBatch, type SyncOptions, startSync } from './sync.js'
 
 /**
@@ -57,21 +56,7 @@ export function syncKaitenShAuditTrails(
         timeField: 'timestamp',
         idOf: (entry) => entry.id,
         timeOf: (entry) => entry.timestamp,
-        async fetchPage(query, signal) {
-          const search = new URLSearchParams(base)
-          for (const name of PAGING_AND_BOUNDS) search.delete(name)
-          if (query.from !== undefined) search.set('after', query.from)
-          if (query.to !== undefined) search.set('before', query.to)
-          search.set('limit', String(query.limit))
-          search.set('offset', String(query.offset))
-          const { items, exchange } = await listPage(search, { ...call, signal })
-          return {
-            items,
-            request: exchange.request,
-            status: exchange.response.status,
-            requestId: requestIdOf(exchange.response.headers),
-          }
-        },
+        fetchPage: fetchPageWith(listPage, base, { from: 'after', to: 'before' }, call),
       }),
     },
     options,
