@@ -1,4 +1,5 @@
-// Readable names for the generated types. Generated code lives in *.gen.ts; this file only renames and re-exports.
+// Readable names for the generated types and models. Generated code lives in *.gen.ts; this file only renames and
+// re-exports. The spec documents are not here (see ./spec.ts), so a bundle of this entry does not carry them.
 import type {
   components as KaitenRuComponents,
   operations as KaitenRuOperations,
@@ -10,10 +11,32 @@ import type {
   paths as KaitenShPaths,
 } from './kaiten-sh.gen.js'
 
+export type {
+  ApiHeader,
+  ApiItem,
+  ApiItemField,
+  ApiModel,
+  ApiOperation,
+  ApiParameter,
+  ApiResponse,
+  ApiServer,
+  ApiServerVariable,
+  ApiValueSchema,
+  Extensions,
+  HttpMethod,
+  InvalidParameterStatus,
+  JsonType,
+  JsonValue,
+  LimitClamp,
+  ParameterLocation,
+  ParameterStyle,
+  RateLimit,
+} from './api-model.js'
+export { INTEGER_FORMAT_RANGES } from './integer-formats.js'
 export { auditLogActionValues, auditLogCategoryValues } from './kaiten-ru.gen.js'
-export { kaitenRuSpec } from './kaiten-ru.spec.gen.js'
+export { kaitenRuModel } from './kaiten-ru.model.gen.js'
 export { auditTrailStatusValues, knownEventNameValues } from './kaiten-sh.gen.js'
-export { kaitenShSpec } from './kaiten-sh.spec.gen.js'
+export { kaitenShModel } from './kaiten-sh.model.gen.js'
 export type {
   KaitenRuComponents,
   KaitenRuOperations,

@@ -1,18 +1,13 @@
 // Checks a recorded HTTP response against the bundled spec: documented status, content type, headers and body.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { kaitenRuSpec } from './kaiten-ru.spec.gen.js'
-import { kaitenShSpec } from './kaiten-sh.spec.gen.js'
+import { INTEGER_FORMAT_RANGES } from './integer-formats.js'
+import { type ApiName, specs } from './spec.js'
 
 // ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-export type ApiName = 'kaiten-sh' | 'kaiten-ru'
-
-export const specs: Readonly<Record<ApiName, Readonly<Record<string, unknown>>>> = {
-  'kaiten-sh': kaitenShSpec,
-  'kaiten-ru': kaitenRuSpec,
-}
+export { type ApiName, specs }
 
 export interface RecordedResponse {
   /** Lower-case HTTP method, e.g. `get`. */
@@ -35,15 +30,10 @@ export interface Violation {
 
 type Json = Record<string, unknown>
 
-const formatRanges = {
-  int32: [-(2 ** 31), 2 ** 31 - 1],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-} as const
-
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
   addFormats(ajv)
-  for (const [name, [min, max]] of Object.entries(formatRanges)) {
+  for (const [name, { min, max }] of Object.entries(INTEGER_FORMAT_RANGES)) {
     ajv.addFormat(name, {
       type: 'number',
       validate: (n: number) => Number.isInteger(n) && n >= min && n <= max,

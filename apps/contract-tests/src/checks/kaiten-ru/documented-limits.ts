@@ -1,5 +1,5 @@
 // kaiten.ru `limit` and `offset` as documented: numbers from the bundled spec, and the clamp from the vendor page.
-import { kaitenRuSpec } from '@kaiten-audit/types'
+import { kaitenRuSpec } from '@kaiten-audit/types/spec'
 import { numberKeyword, parameterSchema, requiredNumberKeyword } from '../shared/documented.js'
 
 /**

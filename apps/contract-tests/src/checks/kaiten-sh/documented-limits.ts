@@ -1,5 +1,5 @@
 // kaiten.sh `limit` and `offset` as the bundled spec documents them, and the problem a constraint violation gives.
-import { kaitenShSpec } from '@kaiten-audit/types'
+import { kaitenShSpec } from '@kaiten-audit/types/spec'
 import { formatMaximum, parameterSchema, requiredNumberKeyword, valueAt } from '../shared/documented.js'
 
 const limitSchema = parameterSchema(kaitenShSpec, 'limit')
