@@ -1,50 +1,47 @@
+// kaiten.ru `retrieveAuditLogEvents` query parameters: every rule comes from the API model
+// (src/kaiten-ru.model.gen.ts of @kaiten-audit/types); this file only gives the parsed values their names.
 import {
+  type ApiModel,
   type AuditLogAction,
   type AuditLogCategory,
-  auditLogActionValues,
-  auditLogCategoryValues,
+  type AuditLogsQuery,
+  kaitenRuModel,
 } from '@kaiten-audit/types'
-import { parseCsvEnum } from './csv.js'
-import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
-import { canonicalIntegerText, judgeIntegerText } from './integer-text.js'
-import type { ParameterIssue, Parsed } from './issues.js'
-import { type ParameterKind, renderChecked, single } from './wire.js'
+import type { CallerParams, DateTimeParameterNames } from './caller-params.js'
+import type { Parsed } from './issues.js'
+import {
+  appliedInteger,
+  integerDefault,
+  operationOf,
+  queryParameter,
+  queryParameters,
+  rateLimitOf,
+} from './operation.js'
+import type { QueryValue } from './parameter-value.js'
+import { otherValues, parseQueryText } from './query-text.js'
+import { type ParameterKind, parameterKinds, renderChecked } from './wire.js'
 
-/** developers.kaiten.ru: default 100, at most 500; above 500 the API applies 500 and 0 means the default. */
-export const KAITEN_RU_LIMIT = { default: 100, max: 500 } as const
+const OPERATION_ID = 'retrieveAuditLogEvents'
+type Operation = (typeof kaitenRuModel)['operations'][typeof OPERATION_ID]
 
-/** kaiten.ru: 5 requests per second (API root page). */
-export const KAITEN_RU_RATE_LIMIT = { requests: 5, windowMs: 1000 } as const
+/** The caller's parameters: the generated query type, with `Date` accepted for `from` and `to`. */
+export type KaitenRuListParams = CallerParams<AuditLogsQuery, DateTimeParameterNames<Operation>>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const operation = operationOf(kaitenRuModel, OPERATION_ID)
+const limitParameter = queryParameter(operation, 'limit')
 
-export interface KaitenRuListParams {
-  /** Events created at or after this instant (inclusive). */
-  from?: string | Date
-  /** Events created at or before this instant (inclusive). */
-  to?: string | Date
-  author_id?: number
-  author_uid?: string
-  categories?: readonly AuditLogCategory[]
-  actions?: readonly AuditLogAction[]
-  /** An event id (UUID). */
-  id?: string
-  /** 0 means the default (100); values above 500 are applied as 500 by the server. */
-  limit?: number
-  offset?: number
-}
+/** `limit` as the model documents it: the default, and the most any request gets (`x-kaiten-limit-clamp`). */
+export const KAITEN_RU_LIMIT = {
+  default: integerDefault(limitParameter),
+  max: appliedInteger(limitParameter, Number.MAX_SAFE_INTEGER),
+} as const
 
-export const kaitenRuParameterKinds: Readonly<Record<keyof KaitenRuListParams, ParameterKind>> = {
-  from: 'date-time',
-  to: 'date-time',
-  author_id: 'integer',
-  author_uid: 'string',
-  categories: 'enum-list',
-  actions: 'enum-list',
-  id: 'string',
-  limit: 'integer',
-  offset: 'integer',
-}
+/** The model's `x-rate-limit`, in milliseconds. */
+export const KAITEN_RU_RATE_LIMIT = rateLimitOf(operation)
+
+/** How a caller gives each parameter, from the model. */
+export const kaitenRuParameterKinds: Readonly<Record<keyof KaitenRuListParams, ParameterKind>> =
+  parameterKinds(queryParameters(operation)) as Record<keyof KaitenRuListParams, ParameterKind>
 
 /** What a kaiten.ru request means once parsed, as the server applies it. */
 export interface KaitenRuQuery {
@@ -63,94 +60,71 @@ export interface KaitenRuQuery {
   /** The limit the server applies after clamping. */
   limit: number
   offset: number
+  /** Parameters the model documents that this file gives no name to (a spec added them), by wire name. */
+  others?: Record<string, QueryValue>
 }
 
-/** The page size kaiten.ru applies for a requested limit: 0 or absent → 100, above 500 → 500. */
-export function effectiveKaitenRuLimit(requested: number | undefined): number {
-  if (requested === undefined || requested === 0) return KAITEN_RU_LIMIT.default
-  return Math.min(requested, KAITEN_RU_LIMIT.max)
+const NAMED: readonly (keyof AuditLogsQuery)[] = [
+  'from',
+  'to',
+  'author_id',
+  'author_uid',
+  'categories',
+  'actions',
+  'id',
+  'limit',
+  'offset',
+]
+
+/** The page size kaiten.ru applies for a requested limit, per the model's default and `x-kaiten-limit-clamp`. */
+export function effectiveKaitenRuLimit(
+  requested: number | undefined,
+  model: ApiModel = kaitenRuModel,
+): number {
+  return appliedInteger(queryParameter(operationOf(model, OPERATION_ID), 'limit'), requested)
+}
+
+function integer(value: QueryValue | undefined, name: string): QueryValue & { type: 'integer' } {
+  if (value?.type !== 'integer') throw new Error(`the API model gives ${name} no integer default`)
+  return value
 }
 
 /** Parses kaiten.ru query text exactly as the mocks apply it; every issue is a 400 from the real API. */
-export function parseKaitenRuQuery(search: URLSearchParams): Parsed<KaitenRuQuery> {
-  const issues: ParameterIssue[] = []
-  const query: KaitenRuQuery = { limit: KAITEN_RU_LIMIT.default, offset: 0 }
-
-  for (const name of ['from', 'to'] as const) {
-    const text = single(search, name, issues)
-    if (text === undefined) continue
-    const instant = parseDateTime(text)
-    if (instant === null)
-      issues.push({ parameter: name, value: text, allowed: DATE_TIME_ALLOWED, kind: 'malformed' })
-    else query[name] = instant
-  }
-
-  const authorId = single(search, 'author_id', issues)
-  if (authorId !== undefined) {
-    const value = canonicalIntegerText(authorId)
-    if (value === null)
-      issues.push({
-        parameter: 'author_id',
-        value: authorId,
-        allowed: 'an integer user id',
-        kind: 'constraint',
-      })
-    else query.authorId = value
-  }
-
-  const authorUid = single(search, 'author_uid', issues)
-  if (authorUid !== undefined) query.authorUid = authorUid
-
-  const categories = single(search, 'categories', issues)
-  if (categories !== undefined) {
-    const result = parseCsvEnum('categories', categories, auditLogCategoryValues)
-    if ('issue' in result) issues.push(result.issue)
-    else query.categories = result.values
-  }
-
-  const actions = single(search, 'actions', issues)
-  if (actions !== undefined) {
-    const result = parseCsvEnum('actions', actions, auditLogActionValues)
-    if ('issue' in result) issues.push(result.issue)
-    else query.actions = result.values
-  }
-
-  const id = single(search, 'id', issues)
-  if (id !== undefined) {
-    if (UUID.test(id)) query.id = id
-    else issues.push({ parameter: 'id', value: id, allowed: 'an event id (UUID)', kind: 'constraint' })
-  }
-
-  const limit = single(search, 'limit', issues)
-  if (limit !== undefined) {
-    const judged = judgeIntegerText(limit, { min: 0, max: KAITEN_RU_LIMIT.max })
-    if (judged.kind === 'not-an-integer' || judged.kind === 'below') {
-      issues.push({
-        parameter: 'limit',
-        value: limit,
-        allowed: `an integer ≥ 0 (0 means ${KAITEN_RU_LIMIT.default}; above ${KAITEN_RU_LIMIT.max} the API applies ${KAITEN_RU_LIMIT.max})`,
-        kind: 'constraint',
-      })
-    } else {
-      query.requestedLimit = canonicalIntegerText(limit) as string
-      // However many digits: the API applies 500 to any limit above 500.
-      query.limit = judged.kind === 'above' ? KAITEN_RU_LIMIT.max : effectiveKaitenRuLimit(judged.value)
-    }
-  }
-
-  const offset = single(search, 'offset', issues)
-  if (offset !== undefined) {
-    const judged = judgeIntegerText(offset, { min: 0 })
-    if (judged.kind === 'not-an-integer' || judged.kind === 'below')
-      issues.push({ parameter: 'offset', value: offset, allowed: 'an integer ≥ 0', kind: 'constraint' })
+export function parseKaitenRuQuery(
+  search: URLSearchParams,
+  model: ApiModel = kaitenRuModel,
+): Parsed<KaitenRuQuery> {
+  const parsed = parseQueryText(search, operationOf(model, OPERATION_ID))
+  if (!parsed.ok) return parsed
+  const values = parsed.value
+  const limit = integer(values.limit, 'limit')
+  const query: KaitenRuQuery = {
+    limit: limit.value,
     // An offset beyond 2^53 − 1 skips more events than any company has: the page is empty either way.
-    else query.offset = judged.kind === 'above' ? Number.MAX_SAFE_INTEGER : judged.value
+    offset: integer(values.offset, 'offset').value,
   }
-
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: query }
+  if (limit.digits !== undefined) query.requestedLimit = limit.digits
+  for (const name of ['from', 'to'] as const) {
+    const value = values[name]
+    if (value?.type === 'date-time') query[name] = value.micros
+  }
+  if (values.author_id?.type === 'integer' && values.author_id.digits !== undefined)
+    query.authorId = values.author_id.digits
+  if (values.author_uid?.type === 'string') query.authorUid = values.author_uid.text
+  if (values.categories?.type === 'list') query.categories = values.categories.items as AuditLogCategory[]
+  if (values.actions?.type === 'list') query.actions = values.actions.items as AuditLogAction[]
+  if (values.id?.type === 'string') query.id = values.id.text
+  const others = otherValues(values, search, NAMED)
+  if (others) query.others = others
+  return { ok: true, value: query }
 }
 
 /** Checks a caller's parameters and renders them as query text, or returns every issue found. */
-export function toKaitenRuSearchParams(params: KaitenRuListParams | undefined): Parsed<URLSearchParams> {
-  return renderChecked(params, kaitenRuParameterKinds, parseKaitenRuQuery)
+export function toKaitenRuSearchParams(
+  params: KaitenRuListParams | undefined,
+  model: ApiModel = kaitenRuModel,
+): Parsed<URLSearchParams> {
+  return renderChecked(params, queryParameters(operationOf(model, OPERATION_ID)), (search) =>
+    parseKaitenRuQuery(search, model),
+  )
 }

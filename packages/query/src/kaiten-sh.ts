@@ -1,32 +1,44 @@
-import { DATE_TIME_ALLOWED, parseDateTime } from './date-time.js'
-import { judgeIntegerText } from './integer-text.js'
+// kaiten.sh `getAuditTrails` query parameters: every rule comes from the API model (src/kaiten-sh.model.gen.ts of
+// @kaiten-audit/types); this file only gives the parsed values their names.
+import { type ApiModel, type AuditTrailsQuery, kaitenShModel } from '@kaiten-audit/types'
+import type { CallerParams, DateTimeParameterNames } from './caller-params.js'
 import type { ParameterIssue, Parsed } from './issues.js'
+import { integerBounds, integerDefault, operationOf, queryParameter, queryParameters } from './operation.js'
+import type { QueryValue } from './parameter-value.js'
+import { otherValues, parseQueryText } from './query-text.js'
 import { illFormedTextIssue, isWellFormedText } from './well-formed.js'
-import { type ParameterKind, renderChecked, single } from './wire.js'
+import { type ParameterKind, parameterKinds, renderChecked } from './wire.js'
 
-/** docs.kaiten.sh getAuditTrails: limit int32 1–200, default 50; offset int32 ≥ 0. */
-export const KAITEN_SH_LIMIT = { default: 50, min: 1, max: 200 } as const
-export const INT32_MAX = 2 ** 31 - 1
+const OPERATION_ID = 'getAuditTrails'
+type Operation = (typeof kaitenShModel)['operations'][typeof OPERATION_ID]
 
-export interface KaitenShListParams {
-  /** Exact event name; no prefix matching. */
-  event_name?: string
-  /** Entries with timestamp ≥ this instant (inclusive). */
-  after?: string | Date
-  /** Entries with timestamp ≤ this instant (inclusive). */
-  before?: string | Date
-  /** 1–200; the server rejects anything else with 422. */
-  limit?: number
-  offset?: number
-}
+/** The caller's parameters: the generated query type, with `Date` accepted for `after` and `before`. */
+export type KaitenShListParams = CallerParams<AuditTrailsQuery, DateTimeParameterNames<Operation>>
 
-export const kaitenShParameterKinds: Readonly<Record<keyof KaitenShListParams, ParameterKind>> = {
-  event_name: 'string',
-  after: 'date-time',
-  before: 'date-time',
-  limit: 'integer',
-  offset: 'integer',
-}
+const operation = operationOf(kaitenShModel, OPERATION_ID)
+const limitBounds = integerBounds(queryParameter(operation, 'limit').schema)
+const offsetBounds = integerBounds(queryParameter(operation, 'offset').schema)
+
+/** `limit` as the model documents it: its default and inclusive bounds. */
+export const KAITEN_SH_LIMIT = {
+  default: integerDefault(queryParameter(operation, 'limit')),
+  min: limitBounds.min as number,
+  max: limitBounds.max as number,
+} as const
+
+/** `offset` as the model documents it: its default and inclusive bounds (the maximum is its int32 format's). */
+export const KAITEN_SH_OFFSET = {
+  default: integerDefault(queryParameter(operation, 'offset')),
+  min: offsetBounds.min as number,
+  max: offsetBounds.max as number,
+} as const
+
+/** @deprecated The largest offset kaiten.sh accepts; read `KAITEN_SH_OFFSET.max`. */
+export const INT32_MAX = KAITEN_SH_OFFSET.max
+
+/** How a caller gives each parameter, from the model. */
+export const kaitenShParameterKinds: Readonly<Record<keyof KaitenShListParams, ParameterKind>> =
+  parameterKinds(queryParameters(operation)) as Record<keyof KaitenShListParams, ParameterKind>
 
 /** What a kaiten.sh request means once parsed. */
 export interface KaitenShQuery {
@@ -37,51 +49,53 @@ export interface KaitenShQuery {
   before?: number
   limit: number
   offset: number
+  /** Parameters the model documents that this file gives no name to (a spec added them), by wire name. */
+  others?: Record<string, QueryValue>
 }
 
-const LIMIT_ALLOWED = `an integer from ${KAITEN_SH_LIMIT.min} to ${KAITEN_SH_LIMIT.max}`
-const OFFSET_ALLOWED = `an integer from 0 to ${INT32_MAX}`
+const NAMED: readonly (keyof AuditTrailsQuery)[] = ['event_name', 'after', 'before', 'limit', 'offset']
+
+function integer(value: QueryValue | undefined, name: string): number {
+  if (value?.type !== 'integer') throw new Error(`the API model gives ${name} no integer default`)
+  return value.value
+}
 
 /**
  * Parses kaiten.sh query text as the service does. Issues of kind `constraint` are the service's 422
- * (`errors[].location` = `query.<parameter>`); `malformed` ones (unparseable timestamps) are its 400.
+ * (`errors[].location` = `query.<parameter>`); `malformed` ones (unparseable timestamps) are its 400, as the model's
+ * `x-invalid-parameter-status` says (see `invalidParameterStatus`).
  */
-export function parseKaitenShQuery(search: URLSearchParams): Parsed<KaitenShQuery> {
-  const issues: ParameterIssue[] = []
-  const query: KaitenShQuery = { limit: KAITEN_SH_LIMIT.default, offset: 0 }
-
-  const limit = single(search, 'limit', issues)
-  if (limit !== undefined) {
-    const judged = judgeIntegerText(limit, KAITEN_SH_LIMIT)
-    if (judged.kind === 'within') query.limit = judged.value
-    else issues.push({ parameter: 'limit', value: limit, allowed: LIMIT_ALLOWED, kind: 'constraint' })
+export function parseKaitenShQuery(
+  search: URLSearchParams,
+  model: ApiModel = kaitenShModel,
+): Parsed<KaitenShQuery> {
+  // An empty value is the same as none to the service (its framework treats empty query text as absent).
+  const parsed = parseQueryText(search, operationOf(model, OPERATION_ID), { emptyStringMeansAbsent: true })
+  if (!parsed.ok) return parsed
+  const values = parsed.value
+  const query: KaitenShQuery = {
+    limit: integer(values.limit, 'limit'),
+    offset: integer(values.offset, 'offset'),
   }
-
-  const offset = single(search, 'offset', issues)
-  if (offset !== undefined) {
-    const judged = judgeIntegerText(offset, { min: 0, max: INT32_MAX })
-    if (judged.kind === 'within') query.offset = judged.value
-    else issues.push({ parameter: 'offset', value: offset, allowed: OFFSET_ALLOWED, kind: 'constraint' })
-  }
-
-  // An empty event_name is the same as none to the service (its framework treats empty query values as absent).
-  const eventName = single(search, 'event_name', issues)
-  if (eventName) query.eventName = eventName
-
+  const eventName = values.event_name
+  if (eventName?.type === 'string') query.eventName = eventName.text
   for (const name of ['after', 'before'] as const) {
-    const text = single(search, name, issues)
-    if (text === undefined || text === '') continue
-    const instant = parseDateTime(text)
-    if (instant === null)
-      issues.push({ parameter: name, value: text, allowed: DATE_TIME_ALLOWED, kind: 'malformed' })
-    else query[name] = instant
+    const value = values[name]
+    if (value?.type === 'date-time') query[name] = value.micros
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: query }
+  const others = otherValues(values, search, NAMED)
+  if (others) query.others = others
+  return { ok: true, value: query }
 }
 
 /** Checks a caller's parameters and renders them as query text, or returns every issue found. */
-export function toKaitenShSearchParams(params: KaitenShListParams | undefined): Parsed<URLSearchParams> {
-  return renderChecked(params, kaitenShParameterKinds, parseKaitenShQuery)
+export function toKaitenShSearchParams(
+  params: KaitenShListParams | undefined,
+  model: ApiModel = kaitenShModel,
+): Parsed<URLSearchParams> {
+  return renderChecked(params, queryParameters(operationOf(model, OPERATION_ID)), (search) =>
+    parseKaitenShQuery(search, model),
+  )
 }
 
 /**

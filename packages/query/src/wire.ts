@@ -1,25 +1,23 @@
-import { serializeCsv } from './csv.js'
+import type { ApiParameter } from '@kaiten-audit/types'
 import { toDateTimeText } from './date-time.js'
 import type { ParameterIssue, Parsed } from './issues.js'
+import { serializeList } from './list-style.js'
+import { valueType } from './parameter-value.js'
 import { illFormedTextIssue, isWellFormedText } from './well-formed.js'
 
-export type ParameterKind = 'date-time' | 'integer' | 'string' | 'enum-list'
+/** How a caller gives a parameter's value in JavaScript, from the parameter's schema in the API model. */
+export type ParameterKind = 'date-time' | 'integer' | 'number' | 'boolean' | 'string' | 'list'
 
-/**
- * Reads a parameter that may appear at most once. A repeated parameter is an issue: the vendors do not say which
- * copy wins, so sending two is never what a caller meant.
- */
-export function single(search: URLSearchParams, name: string, issues: ParameterIssue[]): string | undefined {
-  const values = search.getAll(name)
-  if (values.length > 1) {
-    issues.push({
-      parameter: name,
-      value: values,
-      allowed: 'one value (the parameter was repeated)',
-      kind: 'constraint',
-    })
-  }
-  return values[0]
+export function parameterKind(parameter: ApiParameter): ParameterKind {
+  const type = valueType(parameter.schema)
+  if (type === 'array') return 'list'
+  if (type === 'integer' || type === 'number' || type === 'boolean') return type
+  return parameter.schema.format === 'date-time' ? 'date-time' : 'string'
+}
+
+/** The kind of every query parameter of a list, by wire name. */
+export function parameterKinds(parameters: readonly ApiParameter[]): Readonly<Record<string, ParameterKind>> {
+  return Object.fromEntries(parameters.map((parameter) => [parameter.name, parameterKind(parameter)]))
 }
 
 export const EXACT_INTEGER_ALLOWED = `an integer a JavaScript number holds exactly (at most ${Number.MAX_SAFE_INTEGER}, 2^53 − 1, either way; a larger number has already lost digits)`
@@ -42,7 +40,7 @@ interface CallerValues {
  */
 export function toSearchParams(
   params: Readonly<Record<string, unknown>> | undefined,
-  kinds: Readonly<Record<string, ParameterKind>>,
+  parameters: readonly ApiParameter[],
 ): CallerValues {
   const result: CallerValues = { search: new URLSearchParams(), issues: [], inexact: [] }
   const { search, issues } = result
@@ -57,16 +55,17 @@ export function toSearchParams(
     return result
   }
   for (const [name, value] of Object.entries(params)) {
-    const kind = kinds[name]
-    if (kind === undefined) {
+    const parameter = parameters.find((candidate) => candidate.name === name)
+    if (parameter === undefined) {
       issues.push({
         parameter: name,
         value,
-        allowed: `one of the parameters ${Object.keys(kinds).join(', ')}`,
+        allowed: `one of the parameters ${parameters.map((candidate) => candidate.name).join(', ')}`,
         kind: 'constraint',
       })
       continue
     }
+    const kind = parameterKind(parameter)
     if (value === undefined) continue
     if (typeof value === 'string' && !isWellFormedText(value)) {
       issues.push(illFormedTextIssue(name, value))
@@ -96,16 +95,25 @@ export function toSearchParams(
           issues.push({ parameter: name, value, allowed, kind: 'constraint' })
         }
         break
+      case 'number':
+        if (typeof value === 'number' && Number.isFinite(value)) search.set(name, String(value))
+        else issues.push({ parameter: name, value, allowed: 'a finite number', kind: 'constraint' })
+        break
+      case 'boolean':
+        if (typeof value === 'boolean') search.set(name, String(value))
+        else issues.push({ parameter: name, value, allowed: 'true or false', kind: 'constraint' })
+        break
       case 'string':
+        // An empty filter is never what a caller meant: omit the parameter instead.
         if (typeof value === 'string' && value.length > 0) search.set(name, value)
         else issues.push({ parameter: name, value, allowed: 'a non-empty string', kind: 'constraint' })
         break
-      case 'enum-list':
+      case 'list':
         if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
           const illFormed = value.filter((item: string) => !isWellFormedText(item))
           if (illFormed.length > 0)
             issues.push(illFormedTextIssue(name, illFormed.length === 1 ? illFormed[0] : illFormed))
-          else search.set(name, serializeCsv(value))
+          else for (const text of serializeList(parameter, value)) search.append(name, text)
         } else {
           issues.push({
             parameter: name,
@@ -143,12 +151,12 @@ function inCallerOrder(issues: ParameterIssue[], params: object | undefined): Pa
  */
 export function renderChecked(
   params: object | undefined,
-  kinds: Readonly<Record<string, ParameterKind>>,
+  parameters: readonly ApiParameter[],
   parse: (search: URLSearchParams) => Parsed<unknown>,
 ): Parsed<URLSearchParams> {
   const { search, issues, inexact } = toSearchParams(
     params as Readonly<Record<string, unknown>> | undefined,
-    kinds,
+    parameters,
   )
   const parsed = parse(search)
   const meaning = parsed.ok ? [] : parsed.issues.map((issue) => withCallerValue(issue, params))

@@ -50,7 +50,7 @@ describe('parseDateTime', () => {
 
 describe('kaiten.ru query', () => {
   it('clamps the limit the way the API does', () => {
-    expect([undefined, 0, 1, 500, 501, 1000].map(effectiveKaitenRuLimit)).toEqual([
+    expect([undefined, 0, 1, 500, 501, 1000].map((n) => effectiveKaitenRuLimit(n))).toEqual([
       100, 100, 1, 500, 500, 500,
     ])
     const parsed = parseKaitenRuQuery(new URLSearchParams('limit=1000&offset=20'))
