@@ -98,9 +98,7 @@ describe('kaiten.ru responder: documented behaviour', () => {
     const reason = response.headers.get(REASON_HEADER) ?? ''
     expect(reason.length).toBeLessThanOrEqual(MAX_HEADER_LENGTH)
     expect(reason).toMatch(/categories: "y{20,}\.\.\." \(5000 characters\) is not allowed/)
-    expect(reason).toMatch(
-      /id: "x{20,}\.\.\." \(5000 characters\) is not allowed; allowed: a UUID/,
-    )
+    expect(reason).toMatch(/id: "x{20,}\.\.\." \(5000 characters\) is not allowed; allowed: a UUID/)
     const unrouted = await call(new Request(`${RU_BASE}/${'z'.repeat(20_000)}`))
     expect(unrouted.response.status).toBe(404)
     expect(unrouted.response.headers.get(REASON_HEADER)?.length).toBeLessThanOrEqual(MAX_HEADER_LENGTH)
