@@ -8,8 +8,8 @@ import { type ApiResponder, apiResponder, type Responder } from '../responders/r
 import { parseScenario } from './catalogue.js'
 import { type ScenarioClock, ScenarioError, systemClock } from './scenario.js'
 
-/** The request header that picks a scenario for that request (lower case, as `Headers` reports names). */
-export const SCENARIO_HEADER = 'x-mock-scenario'
+/** The request header that picks a scenario for that request (header names are case-insensitive). */
+export const SCENARIO_HEADER = 'X-Mock-Scenario'
 
 /** Distinct header values kept; past this the oldest wrap is dropped, so a client cannot grow the server's memory. */
 const MAX_KEPT = 64

@@ -29,6 +29,7 @@ function faithfulResponder(api: MockApi, options: ScenarioHandlerOptions, basePa
         store: (store as KaitenRuStore | undefined) ?? defaultStores.kaitenRu,
         basePath,
         rateLimit: false,
+        ...(options.clock ? { now: options.clock.now } : {}),
       })
 }
 

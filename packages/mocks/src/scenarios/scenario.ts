@@ -60,6 +60,7 @@ export interface ScenarioHandlerOptions {
    * store of the API requested ({@link defaultStores}).
    */
   store?: AnyStore
+  /** The scenario's clock, and the clock of the faithful kaiten.ru answers' rate-limit headers. */
   clock?: ScenarioClock
 }
 
