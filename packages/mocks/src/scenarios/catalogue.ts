@@ -56,7 +56,7 @@ export function scenarioDefinition(name: string): ScenarioDefinition {
 export function parseScenario(text: string): Scenario {
   const trimmed = text.trim()
   const colon = trimmed.indexOf(':')
-  const name = colon < 0 ? trimmed : trimmed.slice(0, colon)
+  const name = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim()
   const definition = scenarioDefinition(name)
   const options: Record<string, string> = {}
   if (colon >= 0) {

@@ -47,7 +47,8 @@ const answered = (outcome: Outcome) => {
   if ('failed' in outcome) throw new Error(`expected an answer, got a failure: ${outcome.failed}`)
   return outcome
 }
-const statuses = (outcomes: Outcome[]) => outcomes.map((outcome) => ('failed' in outcome ? 0 : outcome.status))
+const statuses = (outcomes: Outcome[]) =>
+  outcomes.map((outcome) => ('failed' in outcome ? 0 : outcome.status))
 const items = (outcome: Outcome) => JSON.parse(answered(outcome).body) as { id: number | string }[]
 
 export const SCENARIO_CASES: ScenarioCase[] = [
@@ -172,7 +173,11 @@ export const SCENARIO_CASES: ScenarioCase[] = [
     queries: ['?limit=3', '?limit=3&cursor=eyJvZmZzZXQiOjN9', '?cursor=nonsense'],
     check: (outcomes) => {
       const [first, second, bad] = outcomes.map(answered)
-      const page = JSON.parse(first!.body) as { items: { id: string }[]; hasMore: boolean; nextCursor: string }
+      const page = JSON.parse(first!.body) as {
+        items: { id: string }[]
+        hasMore: boolean
+        nextCursor: string
+      }
       expect(page.hasMore).toBe(true)
       expect(page.nextCursor).toBe('eyJvZmZzZXQiOjN9')
       expect(page.items.map((item) => item.id)).toEqual([
@@ -234,7 +239,13 @@ export async function observe(clock: GatedClock, send: () => Promise<Response>):
       throw error
     },
   )
-  const first = await Promise.race([pending.then(() => 'answered' as const, () => 'answered' as const), sleeping])
+  const first = await Promise.race([
+    pending.then(
+      () => 'answered' as const,
+      () => 'answered' as const,
+    ),
+    sleeping,
+  ])
   if (first === 'slept') {
     expect(settled).toBe(false)
     clock.release()
