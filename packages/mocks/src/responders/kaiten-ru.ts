@@ -2,7 +2,7 @@
 
 import { KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
 import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
-import { matchRoute } from '../routes.js'
+import { matchRoute, ROUTES } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
@@ -52,8 +52,8 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Kait
       bodilessResponse(status, reason, { ...headers, ...extra })
 
     if (!matchRoute('kaiten-ru', url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
-    if (request.method !== 'GET')
-      return bodiless(405, `method ${request.method} not allowed`, { allow: 'GET' })
+    if (request.method !== ROUTES['kaiten-ru'].method)
+      return bodiless(405, `method ${request.method} not allowed`, { allow: ROUTES['kaiten-ru'].method })
     if (!decision.allowed) return bodiless(429, 'rate limit exceeded; wait until X-RateLimit-Reset')
     if (token === MOCK_TOKENS.kaitenRu.withoutAccess)
       return bodiless(403, 'the user has no access to the "Audit log" section')

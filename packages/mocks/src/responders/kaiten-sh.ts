@@ -3,7 +3,7 @@
 import { type ParameterIssue, parseIntegerText, parseKaitenShQuery } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
 import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
-import { matchRoute } from '../routes.js'
+import { matchRoute, ROUTES } from '../routes.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
@@ -41,10 +41,15 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Kait
     const url = new URL(request.url)
     const slug = matchRoute('kaiten-sh', url, basePath)?.instanceSlug
     if (slug === undefined) return problemResponse(404, `no route for ${url.pathname}`)
-    if (request.method !== 'GET')
-      return problemResponse(405, `method ${request.method} not allowed; allowed: GET`, undefined, {
-        allow: 'GET',
-      })
+    if (request.method !== ROUTES['kaiten-sh'].method)
+      return problemResponse(
+        405,
+        `method ${request.method} not allowed; allowed: ${ROUTES['kaiten-sh'].method}`,
+        undefined,
+        {
+          allow: ROUTES['kaiten-sh'].method,
+        },
+      )
 
     const token = bearerToken(request)
     if (token === MOCK_TOKENS.kaitenSh.withoutScope)
