@@ -3,9 +3,6 @@
 /** Which of the two APIs a responder, route or scenario belongs to. */
 export type MockApi = 'kaiten-sh' | 'kaiten-ru'
 
-/** Both APIs, in the order messages list them. */
-export const MOCK_APIS: readonly MockApi[] = ['kaiten-sh', 'kaiten-ru']
-
 /** How people write the API's name: `kaiten.sh`, `kaiten.ru`. */
 export function apiLabel(api: MockApi): string {
   return api === 'kaiten-sh' ? 'kaiten.sh' : 'kaiten.ru'

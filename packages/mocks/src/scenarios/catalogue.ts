@@ -39,9 +39,6 @@ export const SCENARIO_NAMES: readonly string[] = SCENARIO_DEFINITIONS.map((defin
 
 const byName = new Map(SCENARIO_DEFINITIONS.map((definition) => [definition.name, definition]))
 
-/** The text form's grammar, for error messages. */
-export const SCENARIO_TEXT_ALLOWED = `name or name:key=value,... with a name from ${SCENARIO_NAMES.join(', ')}`
-
 /** The definition named `name`; a ScenarioError listing every name otherwise. */
 export function scenarioDefinition(name: string): ScenarioDefinition {
   const definition = byName.get(name)
