@@ -2,6 +2,10 @@
 
 import { parseArgs } from 'node:util'
 import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
+import { describeScenarios, parseScenario } from './scenarios/catalogue.js'
+import { SCENARIO_HEADER } from './scenarios/header.js'
+import { type Scenario, ScenarioError } from './scenarios/scenario.js'
+import type { MockServersOptions } from './server.js'
 
 /** What `pnpm mock` was asked to do, after every flag has been checked. */
 export interface CliOptions {
@@ -13,6 +17,8 @@ export interface CliOptions {
   /** One line per request on stderr: method, path, status, milliseconds. */
   log: boolean
   ports: { kaitenSh: number; kaitenRu: number }
+  /** `--scenario`, in the order given: each in front of every API it applies to, the first outermost. */
+  scenarios: Scenario[]
 }
 
 /** The `--help` text. */
@@ -27,7 +33,16 @@ Options:
   --no-rate-limit    switch off kaiten.ru's 5 requests per second limit
   --host <address>   listen address (default 127.0.0.1; 0.0.0.0 exposes the mocks and their tokens to the network)
   --log              print method, path, status and milliseconds of each request to stderr (never tokens)
+  --scenario <spec>  put a scenario in front of both APIs (or the one it applies to); repeatable.
+                     <spec> is name or name:key=value,... (every scenario also takes times=N and, where it
+                     applies to both APIs, api=kaiten-sh|kaiten-ru). A request may pick one for itself with the
+                     header ${SCENARIO_HEADER}: <spec>.
   --help, -h         show this help
+
+Scenarios:
+${describeScenarios()
+  .map((line) => `  ${line}`)
+  .join('\n')}
 `
 
 /** A flag `pnpm mock` does not accept, or a flag value it cannot use. */
@@ -42,10 +57,11 @@ const FLAGS = {
   'no-rate-limit': { type: 'boolean' },
   host: { type: 'string' },
   log: { type: 'boolean' },
+  scenario: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const
 
-const ALLOWED_FLAGS = '--port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --help'
+const ALLOWED_FLAGS = '--port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --scenario, --help'
 
 function refuse(flag: string, text: string | undefined, allowed: string): never {
   throw new CliError(`${flag}: ${JSON.stringify(text ?? '')} is not allowed; allowed: ${allowed}`)
@@ -54,6 +70,15 @@ function refuse(flag: string, text: string | undefined, allowed: string): never 
 function integerFlag(flag: string, text: string | undefined, max: number, allowed: string): number {
   if (text === undefined || !/^\d+$/.test(text) || Number(text) > max) refuse(flag, text, allowed)
   return Number(text)
+}
+
+function scenarioFlag(text: string | undefined): Scenario {
+  try {
+    return parseScenario(text ?? '')
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new CliError(`--scenario: ${error.message}`)
+    throw error
+  }
 }
 
 function hostFlag(text: string | undefined): string {
@@ -75,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     host: '127.0.0.1',
     log: false,
     ports: { kaitenSh: 0, kaitenRu: 0 },
+    scenarios: [],
   }
   for (const token of tokens) {
     if (token.kind !== 'option') {
@@ -106,6 +132,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       case 'port-ru':
         options.ports.kaitenRu = integerFlag(flag, token.value, 65_535, 'a port from 0 to 65535')
         break
+      case 'scenario':
+        options.scenarios.push(scenarioFlag(token.value))
+        break
       case 'seed':
         options.seed = integerFlag(flag, token.value, 0xffffffff, 'an integer from 0 to 4294967295')
         break
@@ -117,4 +146,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     )
   }
   return options
+}
+
+/** What `startMockServers` is given for the flags (the request log aside, which the CLI adds itself). */
+export function serverOptions(options: CliOptions): MockServersOptions {
+  return {
+    seed: options.seed,
+    rateLimit: options.rateLimit,
+    ports: options.ports,
+    host: options.host,
+    scenarios: options.scenarios,
+  }
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm mock`: both fakes on 127.0.0.1 (or --host) until SIGINT / SIGTERM.
 
-import { CliError, parseCliArgs, USAGE } from './cli-args.js'
+import { CliError, parseCliArgs, serverOptions, USAGE } from './cli-args.js'
 import { withRequestLog } from './request-log.js'
 import type { Responder } from './responders/responder.js'
+import { routePath } from './routes.js'
 import { startMockServers } from './server.js'
 
 function logTo(label: string): (faithful: Responder) => Responder {
@@ -25,10 +26,7 @@ async function main(): Promise<void> {
     return
   }
   const servers = await startMockServers({
-    seed: options.seed,
-    rateLimit: options.rateLimit,
-    ports: options.ports,
-    host: options.host,
+    ...serverOptions(options),
     ...(options.log ? { wrap: { kaitenSh: logTo('kaiten.sh'), kaitenRu: logTo('kaiten.ru') } } : {}),
   })
   const { kaitenSh, kaitenRu } = servers
@@ -42,15 +40,18 @@ async function main(): Promise<void> {
         .instances()
         .map((instance) => instance.slug)
         .join(', ')}`,
-      `  curl -H 'Authorization: Bearer ${kaitenSh.token}' '${kaitenSh.baseUrl}/instances/${kaitenSh.instanceSlug}/audit-trails?limit=2'`,
+      `  curl -H 'Authorization: Bearer ${kaitenSh.token}' '${kaitenSh.baseUrl}${routePath('kaiten-sh', { instanceSlug: kaitenSh.instanceSlug })}?limit=2'`,
       '',
       'kaiten.ru (Kaiten) audit logs',
       `  base URL            ${kaitenRu.baseUrl}`,
       `  token               ${kaitenRu.token}`,
       `  token without access ${kaitenRu.tokenWithoutAccess}   (403)`,
       `  rate limit          ${options.rateLimit ? '5 requests per second per token' : 'off'}`,
-      `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}/audit-logs?limit=2&categories=auth'`,
+      `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}${routePath('kaiten-ru')}?limit=2&categories=auth'`,
       '',
+      ...(options.scenarios.length > 0
+        ? [`scenarios           ${options.scenarios.map(String).join(', ')}`]
+        : []),
       `seed ${options.seed}.${options.log ? ' Requests are logged to stderr.' : ''} Ctrl+C stops both servers.`,
       '',
     ].join('\n'),

@@ -1,5 +1,6 @@
 // Serves a Responder over node:http: incoming request → fetch Request → Responder → written back. Whatever arrives,
-// the answer is a well-formed HTTP response below 500 unless the responder itself (a fault scenario) asks for one.
+// the answer is a well-formed HTTP response below 500 unless the responder itself (a fault scenario) asks for one;
+// `Response.error()` drops the connection without an answer.
 
 import { createServer, type IncomingMessage, type Server, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -70,6 +71,11 @@ async function writeResponse(
   response: Response,
   closeAfter: boolean,
 ): Promise<void> {
+  // `Response.error()` (a network-error scenario): no response at all, as a connection dropped before it.
+  if (response.type === 'error') {
+    outgoing.destroy()
+    return
+  }
   const headers = headerRecord(response)
   if (closeAfter) headers.connection = 'close'
   const known = unreadBodyText(response)

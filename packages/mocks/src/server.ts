@@ -2,18 +2,21 @@
 // and the contract tests.
 
 import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
+import type { MockApi } from './apis.js'
+import { SERVER_BASE_PATHS } from './base-url.js'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
 import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
+import { apiErrorResponse } from './responders/api-error.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
-import { problemResponse } from './responders/problem.js'
-import { bodilessResponse } from './responders/reason-header.js'
-import type { Responder } from './responders/responder.js'
+import type { ApiResponder, KaitenRuResponder, KaitenShResponder, Responder } from './responders/responder.js'
+import { withScenarioHeader } from './scenarios/header.js'
+import { type Scenario, type ScenarioClock, systemClock } from './scenarios/scenario.js'
 import { createKaitenRuStore, type KaitenRuStore } from './store/kaiten-ru.js'
 import { createKaitenShStore, type KaitenShStore } from './store/kaiten-sh.js'
 import { MOCK_TOKENS } from './tokens.js'
 
-export type { Responder }
+export type { KaitenRuResponder, KaitenShResponder, Responder, Scenario }
 
 /** Options of {@link startMockServers}; every one has a default. */
 export interface MockServersOptions {
@@ -24,16 +27,26 @@ export interface MockServersOptions {
   rateLimit?: boolean
   /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
   host?: string
-  /** Clock for kaiten.ru's rate limiter, in epoch milliseconds. Default `Date.now`. */
+  /** Clock for kaiten.ru's rate limiter and for scenarios, in epoch milliseconds. Default `Date.now`. */
   now?: () => number
+  /** The wait of `latency` scenarios. Default: a timer. */
+  sleep?: (ms: number) => Promise<void>
+  /**
+   * Scenarios in front of the faithful responders: a list applies each to every API it applies to; the object form
+   * names the API. The first one listed is outermost. Requests may add one more with the `X-Mock-Scenario` header.
+   */
+  scenarios?: readonly Scenario[] | { kaitenSh?: readonly Scenario[]; kaitenRu?: readonly Scenario[] }
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
-  /** Put a deliberately broken behaviour in front of the faithful responder. */
+  /**
+   * Put a deliberately broken behaviour in front of the faithful responder (after `scenarios`, and outside the
+   * `X-Mock-Scenario` header). A scenario's `wrap` fits here.
+   */
   wrap?: {
     /** Gets the faithful kaiten.sh responder and returns the one the server uses. */
-    kaitenSh?: (faithful: Responder) => Responder
+    kaitenSh?: (faithful: KaitenShResponder) => Responder
     /** Gets the faithful kaiten.ru responder and returns the one the server uses. */
-    kaitenRu?: (faithful: Responder) => Responder
+    kaitenRu?: (faithful: KaitenRuResponder) => Responder
   }
 }
 
@@ -46,15 +59,35 @@ export interface MockServers {
   close(): Promise<void>
 }
 
-/** The self-hosted kaiten.sh layout serves every path under `/api`. */
-const KAITEN_SH_BASE_PATH = '/api'
-const KAITEN_RU_BASE_PATH = '/api/latest'
-
 function checkPort(name: string, value: unknown): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65_535) return value
   throw new Error(
     `${name}: ${JSON.stringify(value)} is not allowed; allowed: an integer from 0 to 65535 (0: any free port)`,
   )
+}
+
+/** The scenarios `options` puts in front of `api`, innermost first. */
+function scenariosFor(api: MockApi, given: MockServersOptions['scenarios']): Scenario[] {
+  if (!given) return []
+  const list = Array.isArray(given)
+    ? (given as readonly Scenario[]).filter((scenario) => scenario.apis.includes(api))
+    : ((api === 'kaiten-sh'
+        ? (given as { kaitenSh?: readonly Scenario[] }).kaitenSh
+        : (given as { kaitenRu?: readonly Scenario[] }).kaitenRu) ?? [])
+  return [...list].reverse()
+}
+
+/** The faithful responder behind its scenarios and the per-request header. */
+function withScenarios<R extends ApiResponder>(
+  faithful: R,
+  options: MockServersOptions,
+  clock: ScenarioClock,
+): R {
+  const wrapped = scenariosFor(faithful.api, options.scenarios).reduce<ApiResponder>(
+    (inner, scenario) => scenario.wrap(inner, clock),
+    faithful,
+  )
+  return withScenarioHeader(wrapped as R, clock)
 }
 
 /**
@@ -78,43 +111,52 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
   }
   const shPort = checkPort('ports.kaitenSh', options.ports?.kaitenSh ?? 0)
   const ruPort = checkPort('ports.kaitenRu', options.ports?.kaitenRu ?? 0)
-  const shFaithful = createKaitenShResponder({ store: stores.kaitenSh, basePath: KAITEN_SH_BASE_PATH })
+  const clock: ScenarioClock = {
+    now: options.now ?? systemClock.now,
+    sleep: options.sleep ?? systemClock.sleep,
+  }
+  const shFaithful = createKaitenShResponder({
+    store: stores.kaitenSh,
+    basePath: SERVER_BASE_PATHS['kaiten-sh'],
+  })
   const ruFaithful = createKaitenRuResponder({
     store: stores.kaitenRu,
-    basePath: KAITEN_RU_BASE_PATH,
+    basePath: SERVER_BASE_PATHS['kaiten-ru'],
     rateLimit: options.rateLimit === false ? false : KAITEN_RU_RATE_LIMIT,
     ...(options.now ? { now: options.now } : {}),
   })
   const instanceSlug = stores.kaitenSh.instances()[0]?.slug ?? ''
+  const sh = withScenarios(shFaithful, options, clock)
+  const ru = withScenarios(ruFaithful, options, clock)
 
   const served: ServedResponder[] = []
   try {
     served.push(
-      await serveResponder(options.wrap?.kaitenSh?.(shFaithful) ?? shFaithful, shPort, {
+      await serveResponder(options.wrap?.kaitenSh?.(sh) ?? sh, shPort, {
         host,
-        refusal: (status, reason, headers) => problemResponse(status, reason, undefined, headers),
+        refusal: (status, reason, headers) => apiErrorResponse('kaiten-sh', status, reason, headers),
       }),
     )
     served.push(
-      await serveResponder(options.wrap?.kaitenRu?.(ruFaithful) ?? ruFaithful, ruPort, {
+      await serveResponder(options.wrap?.kaitenRu?.(ru) ?? ru, ruPort, {
         host,
-        refusal: bodilessResponse,
+        refusal: (status, reason, headers) => apiErrorResponse('kaiten-ru', status, reason, headers),
       }),
     )
   } catch (error) {
     await Promise.all(served.map((server) => server.close()))
     throw error
   }
-  const [sh, ru] = served as [ServedResponder, ServedResponder]
+  const [shServed, ruServed] = served as [ServedResponder, ServedResponder]
   return {
     kaitenSh: {
-      baseUrl: `${sh.origin}${KAITEN_SH_BASE_PATH}`,
+      baseUrl: `${shServed.origin}${SERVER_BASE_PATHS['kaiten-sh']}`,
       token: MOCK_TOKENS.kaitenSh.valid,
       tokenWithoutScope: MOCK_TOKENS.kaitenSh.withoutScope,
       instanceSlug,
     },
     kaitenRu: {
-      baseUrl: `${ru.origin}${KAITEN_RU_BASE_PATH}`,
+      baseUrl: `${ruServed.origin}${SERVER_BASE_PATHS['kaiten-ru']}`,
       token: MOCK_TOKENS.kaitenRu.valid,
       tokenWithoutAccess: MOCK_TOKENS.kaitenRu.withoutAccess,
     },

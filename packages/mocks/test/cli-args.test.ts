@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       log: false,
       ports: { kaitenSh: 0, kaitenRu: 0 },
+      scenarios: [],
     })
   })
 
@@ -24,9 +25,12 @@ describe('parseCliArgs', () => {
         '--host',
         '::1',
         '--log',
+        '--scenario',
+        'server-errors:status=503,times=2',
+        '--scenario=cursor-envelope',
         '--help',
       ]),
-    ).toEqual({
+    ).toMatchObject({
       help: true,
       seed: 42,
       rateLimit: false,
@@ -34,6 +38,72 @@ describe('parseCliArgs', () => {
       log: true,
       ports: { kaitenSh: 6000, kaitenRu: 6001 },
     })
+  })
+
+  it('keeps every --scenario, in order, checked', () => {
+    const { scenarios } = parseCliArgs([
+      '--scenario',
+      'server-errors:status=503,times=2',
+      '--scenario=cursor-envelope',
+      '--scenario',
+      ' latency : ms = 20 , api = kaiten-ru ',
+    ])
+    expect(scenarios.map(String)).toEqual([
+      'server-errors:status=503,times=2',
+      'cursor-envelope',
+      'latency:ms=20,api=kaiten-ru',
+    ])
+    expect(scenarios.map((scenario) => scenario.apis)).toEqual([
+      ['kaiten-sh', 'kaiten-ru'],
+      ['kaiten-sh'],
+      ['kaiten-ru'],
+    ])
+  })
+
+  it.each([
+    [
+      'an unknown name',
+      'nope',
+      /^--scenario: scenario "nope" is not allowed; allowed: latency, server-errors, .*cursor-envelope$/,
+    ],
+    ['no value', '', /^--scenario: scenario "" is not allowed; allowed: latency,/],
+    [
+      'an unknown option',
+      'server-errors:colour=red',
+      /^--scenario: scenario server-errors: option "colour" is not allowed; allowed: status \(an integer from 500 to 599, default 500\), times/,
+    ],
+    [
+      'a value out of range',
+      'server-errors:status=404',
+      /^--scenario: scenario server-errors, status: "404" is not allowed; allowed: an integer from 500 to 599$/,
+    ],
+    [
+      'a value that is not an integer',
+      'latency:ms=1.5',
+      /^--scenario: scenario latency, ms: "1.5" is not allowed; allowed: an integer from 0 to 600000$/,
+    ],
+    [
+      'a missing required option',
+      'latency',
+      /^--scenario: scenario latency, ms: missing; allowed: an integer from 0 to 600000$/,
+    ],
+    [
+      'an api the scenario does not apply to',
+      'cursor-envelope:api=kaiten-ru',
+      /^--scenario: scenario cursor-envelope, api: "kaiten-ru" is not allowed; allowed: kaiten-sh$/,
+    ],
+    [
+      'a pair without =',
+      'server-errors:503',
+      /^--scenario: scenario server-errors: "503" is not allowed; allowed: key=value pairs/,
+    ],
+    [
+      'an option twice',
+      'server-errors:times=1,times=2',
+      /"times" given twice is not allowed; allowed: each option once$/,
+    ],
+  ])('refuses --scenario with %s, naming the value and what is allowed', (_what, spec, message) => {
+    expect(() => parseCliArgs(['--scenario', spec])).toThrow(message)
   })
 
   it('takes -h for --help', () => {
@@ -55,7 +125,7 @@ describe('parseCliArgs', () => {
     [['--seed', '-3'], /--seed: "-3" is not allowed/],
     [
       ['--verbose'],
-      /"--verbose" is not allowed; allowed: --port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --help/,
+      /"--verbose" is not allowed; allowed: --port-sh, --port-ru, --seed, --no-rate-limit, --host, --log, --scenario, --help/,
     ],
     [['-x'], /"-x" is not allowed; allowed: --port-sh/],
     [['4'], /"4" is not allowed; allowed: --port-sh/],

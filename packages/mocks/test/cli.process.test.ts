@@ -132,4 +132,62 @@ describe('pnpm mock as a process', () => {
     },
     START_TIMEOUT_MS + 3 * STOP_TIMEOUT_MS,
   )
+
+  it.skipIf(process.platform === 'win32')(
+    'exits 2 listing the scenario names for an unknown --scenario, without starting a server',
+    async () => {
+      const child = spawn(process.execPath, [join(packageDir, 'dist/cli.js'), '--scenario', 'explode'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let stderr = ''
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+      })
+      const exit = await withDeadline(
+        new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
+        'exiting on a bad flag',
+        START_TIMEOUT_MS,
+      )
+      expect(exit).toBe(2)
+      expect(stderr).toMatch(
+        /^--scenario: scenario "explode" is not allowed; allowed: latency, server-errors, /,
+      )
+      expect(stderr).toContain('cursor-envelope')
+    },
+    START_TIMEOUT_MS,
+  )
+
+  it.skipIf(process.platform === 'win32')(
+    'serves the --scenario it was started with, and the one a request names in X-Mock-Scenario',
+    async () => {
+      running = startPnpmMock(['--scenario', 'server-errors:status=503,times=1,api=kaiten-sh'])
+      const current = running
+      await waitFor('banner', current, current.stdout, /Ctrl\+C stops both servers/, START_TIMEOUT_MS)
+      expect(current.stdout()).toMatch(/scenarios\s+server-errors:status=503,times=1,api=kaiten-sh\n/)
+      const [, baseUrl] = await waitFor(
+        'base URL',
+        current,
+        current.stdout,
+        /base URL\s+(http:\S+\/api)\n/,
+        1000,
+      )
+      const [, token] = await waitFor('token', current, current.stdout, /token\s+(ksh_\S+)\n/, 1000)
+      const [, slug] = await waitFor('instances', current, current.stdout, /instances\s+([a-z0-9-]+)/, 1000)
+      const send = (headers: Record<string, string> = {}) =>
+        fetch(`${baseUrl}/instances/${slug}/audit-trails?limit=1`, {
+          headers: { authorization: `Bearer ${token}`, ...headers },
+          signal: AbortSignal.timeout(STOP_TIMEOUT_MS),
+        })
+      expect((await send()).status).toBe(503)
+      expect((await send()).status).toBe(200)
+      const viaHeader = await send({ 'X-Mock-Scenario': 'html-error-page:status=502' })
+      expect([viaHeader.status, viaHeader.headers.get('content-type')]).toEqual([502, 'text/html'])
+      process.kill(-(current.child.pid as number), 'SIGINT')
+      expect(await withDeadline(current.exited, 'stopping after SIGINT', STOP_TIMEOUT_MS)).toEqual({
+        code: 0,
+        signal: null,
+      })
+    },
+    START_TIMEOUT_MS + 3 * STOP_TIMEOUT_MS,
+  )
 })

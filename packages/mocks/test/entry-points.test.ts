@@ -50,6 +50,10 @@ describe('entry points', () => {
       'kaitenRuHandlers',
       'handlers',
       'scenarios',
+      'parseScenario',
+      'SCENARIO_NAMES',
+      'SCENARIO_HEADER',
+      'ScenarioError',
     ])
       expect(main, name).toHaveProperty(name)
     expect(main.MOCK_TOKENS.kaitenSh.valid).toMatch(/^ksh_/)

@@ -32,8 +32,9 @@ const trails = (query = '') =>
 const logs = (query = '') =>
   fetch(`${RU}/audit-logs${query}`, { headers: { authorization: `Bearer ${MOCK_TOKENS.kaitenRu.valid}` } })
 
+// The MSW shorthand `scenarios.x(baseUrl, options)` that earlier versions documented, which stays supported.
 // Real (in-process) HTTP through MSW: an explicit timeout, so a busy machine is not taken for a failure.
-describe('scenarios', { timeout: 30_000 }, () => {
+describe('scenarios.x(baseUrl, options) as MSW overrides', { timeout: 30_000 }, () => {
   it('latency delays the faithful answer', async () => {
     // On fake timers the delay is checked as a schedule: nothing at 59 ms, the answer at 60, however slow the machine.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })

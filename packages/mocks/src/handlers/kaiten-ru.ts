@@ -2,11 +2,8 @@
 
 import { type HttpHandler, http } from 'msw'
 import { parseBaseUrl } from '../base-url.js'
-import {
-  createKaitenRuResponder,
-  type KaitenRuResponderOptions,
-  versionAliases,
-} from '../responders/kaiten-ru.js'
+import { createKaitenRuResponder, type KaitenRuResponderOptions } from '../responders/kaiten-ru.js'
+import { mswPatterns } from '../routes.js'
 import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
 
 /** Options of {@link kaitenRuHandlers}. */
@@ -23,15 +20,14 @@ export interface KaitenRuHandlersOptions {
 
 /** MSW handlers for kaiten.ru at `baseUrl`, answering as the API does (filters, limits, bodyless errors, rate limit). */
 export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[] {
-  const { url, basePath } = parseBaseUrl(options.baseUrl)
+  const { origin, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenRuResponder({
     store: options.store ?? createKaitenRuStore(),
     basePath,
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
-  const origin = url.slice(0, url.length - basePath.length)
-  return versionAliases(basePath).map((served) =>
-    http.all(`${origin}${served}/audit-logs`, ({ request }) => respond(request)),
+  return mswPatterns('kaiten-ru', origin, basePath).map((pattern) =>
+    http.all(pattern, ({ request }) => respond(request)),
   )
 }

@@ -3,6 +3,7 @@
 import { type HttpHandler, http } from 'msw'
 import { parseBaseUrl } from '../base-url.js'
 import { createKaitenShResponder } from '../responders/kaiten-sh.js'
+import { mswPatterns } from '../routes.js'
 import { createKaitenShStore, type KaitenShStore } from '../store/kaiten-sh.js'
 
 /** Options of {@link kaitenShHandlers}. */
@@ -15,7 +16,9 @@ export interface KaitenShHandlersOptions {
 
 /** MSW handlers for kaiten.sh at `baseUrl`, answering as the API does (filters, 422/400 problem details, 401/403/404). */
 export function kaitenShHandlers(options: KaitenShHandlersOptions): HttpHandler[] {
-  const { url, basePath } = parseBaseUrl(options.baseUrl)
+  const { origin, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenShResponder({ store: options.store ?? createKaitenShStore(), basePath })
-  return [http.all(`${url}/instances/:instanceSlug/audit-trails`, ({ request }) => respond(request))]
+  return mswPatterns('kaiten-sh', origin, basePath).map((pattern) =>
+    http.all(pattern, ({ request }) => respond(request)),
+  )
 }

@@ -1,12 +1,14 @@
 // kaiten.ru `GET /audit-logs`, answered the way the service documents: errors without a body, a rate limit.
 
 import { KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
+import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
+import { matchRoute, ROUTES } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
 import { bodilessResponse, describeIssues } from './reason-header.js'
-import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
+import { apiResponder, itemsResponse, type KaitenRuResponder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
 
 /** Options of {@link createKaitenRuResponder}. */
@@ -26,33 +28,18 @@ export { REASON_HEADER } from './reason-header.js'
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
-/**
- * The API root page names `/api/latest` and, as its versioned name, `/api/v1`: a base path ending in either serves
- * the other as well.
- */
-export function versionAliases(basePath: string): string[] {
-  const version = /\/api\/(latest|v1)$/.exec(basePath)
-  if (!version) return [basePath]
-  const root = basePath.slice(0, version.index)
-  return [`${root}/api/latest`, `${root}/api/v1`]
-}
-
-function isAuditLogsPath(url: URL, basePaths: readonly string[]): boolean {
-  return basePaths.some((basePath) => pathBelow(url, basePath) === '/audit-logs')
-}
-
 /** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
-export function createKaitenRuResponder(options: KaitenRuResponderOptions): Responder {
+export function createKaitenRuResponder(options: KaitenRuResponderOptions): KaitenRuResponder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
-  const basePaths = versionAliases(normaliseBasePath(options.basePath ?? '/api/latest'))
+  const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATHS['kaiten-ru'])
   const now = options.now ?? Date.now
   const limiter =
     options.rateLimit === false
       ? createUnlimited(KAITEN_RU_RATE_LIMIT, now)
       : createRateLimiter(options.rateLimit ?? KAITEN_RU_RATE_LIMIT, now)
 
-  return async (request) => {
+  return apiResponder({ api: 'kaiten-ru', store, basePath }, async (request) => {
     const url = new URL(request.url)
     const token = bearerToken(request)
     const decision = limiter.take(token ?? ANONYMOUS)
@@ -64,9 +51,9 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     const bodiless = (status: number, reason: string, extra: Record<string, string> = {}) =>
       bodilessResponse(status, reason, { ...headers, ...extra })
 
-    if (!isAuditLogsPath(url, basePaths)) return bodiless(404, `no route for ${url.pathname}`)
-    if (request.method !== 'GET')
-      return bodiless(405, `method ${request.method} not allowed`, { allow: 'GET' })
+    if (!matchRoute('kaiten-ru', url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
+    if (request.method !== ROUTES['kaiten-ru'].method)
+      return bodiless(405, `method ${request.method} not allowed`, { allow: ROUTES['kaiten-ru'].method })
     if (!decision.allowed) return bodiless(429, 'rate limit exceeded; wait until X-RateLimit-Reset')
     if (token === MOCK_TOKENS.kaitenRu.withoutAccess)
       return bodiless(403, 'the user has no access to the "Audit log" section')
@@ -75,5 +62,5 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     const parsed = parseKaitenRuQuery(url.searchParams)
     if (!parsed.ok) return bodiless(400, describeIssues(parsed.issues, url.searchParams))
     return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
-  }
+  })
 }

@@ -2,11 +2,13 @@
 
 import { type ParameterIssue, parseIntegerText, parseKaitenShQuery } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
+import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
+import { matchRoute, ROUTES } from '../routes.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
 import { problemResponse } from './problem.js'
-import { itemsResponse, normaliseBasePath, pathBelow, type Responder } from './responder.js'
+import { apiResponder, itemsResponse, type KaitenShResponder } from './responder.js'
 import { selectKaitenShPage } from './select.js'
 
 /** Options of {@link createKaitenShResponder}. */
@@ -14,20 +16,6 @@ export interface KaitenShResponderOptions {
   store: KaitenShStore
   /** Path prefix of the API: `''` for https://demo.kaiten.sh, `/api` for a self-hosted install. Default `''`. */
   basePath?: string
-}
-
-const AUDIT_TRAILS = /^\/instances\/([^/]+)\/audit-trails$/
-
-/** `{instanceSlug}` of an audit-trails path below the base path, or null for any other path. */
-function matchAuditTrailsPath(url: URL, basePath: string): string | null {
-  const below = pathBelow(url, basePath)
-  const match = below === null ? null : AUDIT_TRAILS.exec(below)
-  if (!match) return null
-  try {
-    return decodeURIComponent(match[1] as string)
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -45,18 +33,23 @@ function errorDetail(issue: ParameterIssue): ProblemErrorDetail {
 }
 
 /** The framework-free kaiten.sh fake: a `Request → Response` function over `store`, for any server or test double. */
-export function createKaitenShResponder(options: KaitenShResponderOptions): Responder {
+export function createKaitenShResponder(options: KaitenShResponderOptions): KaitenShResponder {
   const { store } = options
   requireStore(store, 'kaiten-sh', 'createKaitenShStore')
-  const basePath = normaliseBasePath(options.basePath ?? '')
-  return async (request) => {
+  const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATHS['kaiten-sh'])
+  return apiResponder({ api: 'kaiten-sh', store, basePath }, async (request) => {
     const url = new URL(request.url)
-    const slug = matchAuditTrailsPath(url, basePath)
-    if (slug === null) return problemResponse(404, `no route for ${url.pathname}`)
-    if (request.method !== 'GET')
-      return problemResponse(405, `method ${request.method} not allowed; allowed: GET`, undefined, {
-        allow: 'GET',
-      })
+    const slug = matchRoute('kaiten-sh', url, basePath)?.instanceSlug
+    if (slug === undefined) return problemResponse(404, `no route for ${url.pathname}`)
+    if (request.method !== ROUTES['kaiten-sh'].method)
+      return problemResponse(
+        405,
+        `method ${request.method} not allowed; allowed: ${ROUTES['kaiten-sh'].method}`,
+        undefined,
+        {
+          allow: ROUTES['kaiten-sh'].method,
+        },
+      )
 
     const token = bearerToken(request)
     if (token === MOCK_TOKENS.kaitenSh.withoutScope)
@@ -79,5 +72,5 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Resp
       ])
     }
     return itemsResponse(selectKaitenShPage(store.entries(slug), parsed.value).items, 200)
-  }
+  })
 }

@@ -1,23 +1,55 @@
 // The framework-free core: a fetch-style function from Request to Response. MSW handlers and the standalone
 // server are thin adapters over it.
 
+import type { MockApi } from '../apis.js'
+import type { KaitenRuStore } from '../store/kaiten-ru.js'
+import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { stringifyItems } from './json-cache.js'
 
 /** A fake API as a fetch-style function; MSW handlers and the standalone server are thin adapters over it. */
 export type Responder = (request: Request) => Promise<Response>
 
-/** `''`, `/api` or `/api/latest`: leading slash, no trailing slash. */
-export function normaliseBasePath(basePath: string): string {
-  const trimmed = basePath.replace(/\/+$/, '')
-  if (trimmed === '') return ''
-  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+/** The store of each API. */
+export interface StoreOf {
+  'kaiten-sh': KaitenShStore
+  'kaiten-ru': KaitenRuStore
 }
 
-/** The request path below `basePath`, or null when the request is not under it. */
-export function pathBelow(url: URL, basePath: string): string | null {
-  if (basePath === '') return url.pathname
-  if (url.pathname === basePath) return ''
-  return url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null
+/**
+ * A responder that says which API it answers for and which store it serves. The faithful responders are made this
+ * way, and a scenario hands back the same: whatever wraps it knows the API from the responder, not from a URL.
+ */
+export type ApiResponder<A extends MockApi = MockApi> = Responder & {
+  readonly api: A
+  readonly store: StoreOf[A]
+  /** The path prefix it serves, normalised (`''`, `/api`, `/api/latest`). */
+  readonly basePath: string
+}
+
+export type KaitenShResponder = ApiResponder<'kaiten-sh'>
+export type KaitenRuResponder = ApiResponder<'kaiten-ru'>
+
+/** What an {@link ApiResponder} says about itself. */
+export interface ApiBinding<A extends MockApi = MockApi> {
+  api: A
+  store: StoreOf[A]
+  basePath: string
+}
+
+/** `respond` labelled with the API, store and base path it answers for. */
+export function apiResponder<A extends MockApi>(binding: ApiBinding<A>, respond: Responder): ApiResponder<A> {
+  const labelled = (request: Request) => respond(request)
+  return Object.defineProperties(labelled, {
+    api: { value: binding.api, enumerable: true },
+    store: { value: binding.store, enumerable: true },
+    basePath: { value: binding.basePath, enumerable: true },
+  }) as ApiResponder<A>
+}
+
+/** True for a responder made by this package's responder factories or by a scenario wrapping one. */
+export function isApiResponder(value: unknown): value is ApiResponder {
+  const api = (value as { api?: unknown } | null | undefined)?.api
+  return typeof value === 'function' && (api === 'kaiten-sh' || api === 'kaiten-ru')
 }
 
 /**

@@ -1,10 +1,7 @@
 // Schema drift: the shape newer kaiten.sh versions moved to (cursor pagination, an envelope, UUID ids).
 
-import { type HttpHandler, http } from 'msw'
-import { parseBaseUrl } from '../base-url.js'
 import { problemResponse } from '../responders/problem.js'
-import type { KaitenShStore } from '../store/kaiten-sh.js'
-import { budget, type FaultOptions, faithfulResponder } from './shared.js'
+import { defineScenario } from './scenario.js'
 
 interface CursorState {
   offset: number
@@ -33,43 +30,44 @@ export function uuidForId(id: number): string {
  * kaiten.sh answers `200 {items, hasMore, nextCursor}` with UUID ids instead of a bare array, and pages with an
  * opaque `cursor` parameter (`offset` is still honoured when no cursor is sent). Errors keep their old shape.
  */
-export function cursorEnvelope(
-  baseUrl: string,
-  options: FaultOptions & { store?: KaitenShStore } = {},
-): HttpHandler {
-  const { url } = parseBaseUrl(baseUrl)
-  const faithful = faithfulResponder(baseUrl, options.store)('kaiten-sh')
-  const take = budget(options.times)
-  return http.all(`${url}/instances/:instanceSlug/audit-trails`, async ({ request }) => {
-    if (!take()) return undefined
-    const target = new URL(request.url)
-    const cursor = target.searchParams.get('cursor')
-    target.searchParams.delete('cursor')
-    if (cursor !== null) {
-      const state = decodeCursor(cursor)
-      if (!state) {
-        return problemResponse(422, 'validation failed', [
-          { location: 'query.cursor', message: 'expected a cursor from nextCursor', value: cursor },
-        ])
+export const cursorEnvelope = defineScenario<Record<never, number>>({
+  name: 'cursor-envelope',
+  summary:
+    'kaiten.sh only: the later {items, hasMore, nextCursor} envelope with UUID ids and a cursor parameter',
+  apis: ['kaiten-sh'],
+  options: {},
+  wrap:
+    (responder, _options, { take }) =>
+    async (request) => {
+      if (!take()) return responder(request)
+      const target = new URL(request.url)
+      const cursor = target.searchParams.get('cursor')
+      target.searchParams.delete('cursor')
+      if (cursor !== null) {
+        const state = decodeCursor(cursor)
+        if (!state) {
+          return problemResponse(422, 'validation failed', [
+            { location: 'query.cursor', message: 'expected a cursor from nextCursor', value: cursor },
+          ])
+        }
+        target.searchParams.set('offset', String(state.offset))
       }
-      target.searchParams.set('offset', String(state.offset))
-    }
-    const response = await faithful(new Request(target, { headers: request.headers }))
-    if (response.status !== 200) return response
-    const page = (await response.json()) as { id: number }[]
-    const offset = Number(target.searchParams.get('offset') ?? 0)
-    // One more entry after this page means there is another page.
-    const probe = new URL(target)
-    probe.searchParams.set('offset', String(offset + page.length))
-    probe.searchParams.set('limit', '1')
-    const next = (await (
-      await faithful(new Request(probe, { headers: request.headers }))
-    ).json()) as unknown[]
-    const hasMore = page.length > 0 && next.length > 0
-    return Response.json({
-      items: page.map((entry) => ({ ...entry, id: uuidForId(entry.id) })),
-      hasMore,
-      nextCursor: hasMore ? encodeCursor({ offset: offset + page.length }) : null,
-    })
-  })
-}
+      const response = await responder(new Request(target, { headers: request.headers }))
+      if (response.status !== 200) return response
+      const page = (await response.json()) as { id: number }[]
+      const offset = Number(target.searchParams.get('offset') ?? 0)
+      // One more entry after this page means there is another page.
+      const probe = new URL(target)
+      probe.searchParams.set('offset', String(offset + page.length))
+      probe.searchParams.set('limit', '1')
+      const next = (await (
+        await responder(new Request(probe, { headers: request.headers }))
+      ).json()) as unknown[]
+      const hasMore = page.length > 0 && next.length > 0
+      return Response.json({
+        items: page.map((entry) => ({ ...entry, id: uuidForId(entry.id) })),
+        hasMore,
+        nextCursor: hasMore ? encodeCursor({ offset: offset + page.length }) : null,
+      })
+    },
+})

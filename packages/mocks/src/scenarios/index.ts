@@ -1,46 +1,60 @@
-// Fault and drift overrides for `server.use()` / `worker.use()`, each taking the API's base URL.
+// Scenarios by their code names. Each `scenarios.x(options)` is a scenario value for `.wrap()`, `.handler()`,
+// `startMockServers({ scenarios })`; `scenarios.x(baseUrl, options)` is the MSW override in one call.
 
-import { cursorEnvelope } from './drift.js'
+import { cursorEnvelope, uuidForId } from './drift.js'
 import {
-  /** An nginx-style HTML error page (default 502), as a proxy sends when the upstream is down. */
   htmlErrorPage,
-  /** Waits `ms`, then the faithful answer. */
   latency,
-  /** 200 `application/json` with a body that does not parse. */
   malformedJson,
-  /** `fetch` rejects, as on a dropped connection. */
   networkError,
-  /** 429 with `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`. */
   rateLimitStorm,
-  /** 5xx (default 500) in the API's error shape. */
   serverErrors,
-  /** The faithful headers and half the body, then the stream fails. */
   truncatedBody,
 } from './faults.js'
 import { insertDuringPaging } from './inserts.js'
+import type { AnyStore, CommonScenarioOptions } from './scenario.js'
 
-export { uuidForId } from './drift.js'
-export type { InsertOptions } from './inserts.js'
-export type { FaultOptions } from './shared.js'
+export { parseScenario, SCENARIO_NAMES } from './catalogue.js'
+export { SCENARIO_HEADER } from './header.js'
+export type {
+  AnyStore,
+  ClockOverrides,
+  CommonScenarioOptions,
+  Scenario,
+  ScenarioClock,
+  ScenarioFactory,
+  ScenarioHandlerOptions,
+} from './scenario.js'
+export { ScenarioError } from './scenario.js'
+export { uuidForId }
 
-/** Fault and drift overrides for `server.use()` / `worker.use()`; each takes the base URL of the API it breaks. */
+/** How long a scenario lasts (kept for code written against earlier versions). */
+export type FaultOptions = Pick<CommonScenarioOptions, 'times'>
+
+/** Options of `scenarios.insertDuringPaging(baseUrl, options)`. */
+export interface InsertOptions extends FaultOptions {
+  store?: AnyStore
+  count?: number
+}
+
+/** Every scenario, by the name code uses; the `--scenario` flag and the header use the kebab-case name. */
 export const scenarios = {
-  /** Waits `ms`, then the faithful answer. */
+  /** `latency`: waits `ms`, then the faithful answer. */
   latency,
-  /** 5xx (default 500) in the API's error shape. */
+  /** `server-errors`: 5xx (default 500) in the API's error shape. */
   serverErrors,
-  /** 429 with `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`. */
+  /** `rate-limit-storm`: 429 with `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`. */
   rateLimitStorm,
-  /** `fetch` rejects, as on a dropped connection. */
+  /** `network-error`: `fetch` rejects, as on a dropped connection. */
   networkError,
-  /** 200 `application/json` with a body that does not parse. */
+  /** `malformed-json`: 200 `application/json` with a body that does not parse. */
   malformedJson,
-  /** The faithful headers and half the body, then the stream fails. */
+  /** `truncated-body`: the faithful headers and half the body, then the stream fails. */
   truncatedBody,
-  /** An nginx-style HTML error page (default 502), as a proxy sends when the upstream is down. */
+  /** `html-error-page`: an nginx-style HTML error page (default 502), as a proxy sends when the upstream is down. */
   htmlErrorPage,
-  /** Before every request after the first, appends `count` newest items, so offset pages shift. */
+  /** `insert-during-paging`: before every request after the first, appends `count` newest items. */
   insertDuringPaging,
-  /** kaiten.sh only: the later `{items, hasMore, nextCursor}` envelope with UUID ids and a `cursor` parameter. */
+  /** `cursor-envelope`, kaiten.sh only: the later `{items, hasMore, nextCursor}` envelope with UUID ids. */
   cursorEnvelope,
 }

@@ -1,50 +1,36 @@
 // Events that arrive while a client pages: the trap offset pagination falls into (a page boundary shifts, so the
 // next page repeats items unless the client de-duplicates).
 
-import { type HttpHandler, http } from 'msw'
-import { parseBaseUrl } from '../base-url.js'
-import { defaultStores } from '../store/defaults.js'
+import { matchRoute } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
-import { type AnyStore, apiOf, budget, type FaultOptions } from './shared.js'
-
-/** Options of `scenarios.insertDuringPaging`. */
-export interface InsertOptions extends FaultOptions {
-  /** The store the faithful handlers serve from. Default: the default store of the API requested. */
-  store?: AnyStore
-  /** New items per request. Default 1. */
-  count?: number
-}
+import { defineScenario } from './scenario.js'
 
 /**
- * Before every request except the first, appends `count` new items (newest first, so they land on page one and
- * push every later item one page further). `times` bounds how many requests insert.
+ * Before every request except the first, appends `count` new items to the wrapped responder's store (newest first,
+ * so they land on page one and push every later item one page further). `times` bounds how many requests insert.
  */
-export function insertDuringPaging(baseUrl: string, options: InsertOptions = {}): HttpHandler {
-  const { url } = parseBaseUrl(baseUrl)
-  const count = options.count ?? 1
-  if (!Number.isInteger(count) || count < 1)
-    throw new Error(`count: ${JSON.stringify(count)} is not allowed; allowed: an integer ≥ 1`)
-  const take = budget(options.times)
-  let seen = 0
-  return http.all(`${url}/*`, ({ request }) => {
-    seen++
-    if (seen === 1 || !take()) return undefined
-    const target = new URL(request.url)
-    const api = apiOf(target)
-    const store = options.store ?? (api === 'kaiten-sh' ? defaultStores.kaitenSh : defaultStores.kaitenRu)
-    if (store.api !== api)
-      throw new Error(
-        `store: a ${store.api} store is not allowed for a ${api} request; allowed: a ${api} store`,
-      )
-    for (let i = 0; i < count; i++) {
-      if (api === 'kaiten-sh') {
-        const slug = decodeURIComponent(target.pathname.split('/').at(-2) ?? '')
-        const shStore = store as KaitenShStore
-        // An unknown instance has nothing to insert into; the faithful handler answers 404 for it.
-        if (shStore.instances().some((instance) => instance.slug === slug)) shStore.append(slug)
-      } else (store as KaitenRuStore).append()
+export const insertDuringPaging = defineScenario<{ count: number }>({
+  name: 'insert-during-paging',
+  summary: 'before every request after the first, appends count newest items, so offset pages shift',
+  apis: ['kaiten-sh', 'kaiten-ru'],
+  options: { count: { min: 1, max: 10_000, default: 1 } },
+  wrap: (responder, { count }, { take }) => {
+    let seen = 0
+    return async (request) => {
+      seen++
+      if (seen > 1 && take()) {
+        if (responder.api === 'kaiten-ru') {
+          for (let i = 0; i < count; i++) (responder.store as KaitenRuStore).append()
+        } else {
+          const store = responder.store as KaitenShStore
+          const slug = matchRoute('kaiten-sh', new URL(request.url), responder.basePath)?.instanceSlug
+          // An unknown instance has nothing to insert into; the responder answers 404 for it.
+          if (slug !== undefined && store.instances().some((instance) => instance.slug === slug))
+            for (let i = 0; i < count; i++) store.append(slug)
+        }
+      }
+      return responder(request)
     }
-    return undefined
-  })
-}
+  },
+})
