@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util'
 import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
+import { operationFor } from './operations.js'
 import { describeScenarios, parseScenario } from './scenarios/catalogue.js'
 import { SCENARIO_HEADER } from './scenarios/header.js'
 import { type Scenario, ScenarioError } from './scenarios/scenario.js'
@@ -21,6 +22,14 @@ export interface CliOptions {
   scenarios: Scenario[]
 }
 
+/** kaiten.ru's documented rate limit in words, from its model's `x-rate-limit`: `5 requests per second`. */
+export function describeRateLimit(): string {
+  const { rateLimit } = operationFor('kaiten-ru')
+  if (!rateLimit) return 'no documented limit'
+  const { requests, windowSeconds } = rateLimit
+  return `${requests} requests per ${windowSeconds === 1 ? 'second' : `${windowSeconds} seconds`}`
+}
+
 /** The `--help` text. */
 export const USAGE = `Usage: pnpm mock [options]
 
@@ -30,7 +39,7 @@ Options:
   --port-sh <port>   kaiten.sh port (default 0: any free port)
   --port-ru <port>   kaiten.ru port (default 0: any free port)
   --seed <n>         data seed, an integer from 0 to 4294967295 (default 1)
-  --no-rate-limit    switch off kaiten.ru's 5 requests per second limit
+  --no-rate-limit    switch off kaiten.ru's ${describeRateLimit()} limit
   --host <address>   listen address (default 127.0.0.1; 0.0.0.0 exposes the mocks and their tokens to the network)
   --log              print method, path, status and milliseconds of each request to stderr (never tokens)
   --scenario <spec>  put a scenario in front of both APIs (or the one it applies to); repeatable.

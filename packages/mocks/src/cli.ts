@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `pnpm mock`: both fakes on 127.0.0.1 (or --host) until SIGINT / SIGTERM.
 
-import { CliError, parseCliArgs, serverOptions, USAGE } from './cli-args.js'
+import { CliError, describeRateLimit, parseCliArgs, serverOptions, USAGE } from './cli-args.js'
 import { withRequestLog } from './request-log.js'
 import type { Responder } from './responders/responder.js'
-import { routePath } from './routes.js'
+import { routeFor, routePath } from './routes.js'
 import { startMockServers } from './server.js'
 
 function logTo(label: string): (faithful: Responder) => Responder {
@@ -40,14 +40,14 @@ async function main(): Promise<void> {
         .instances()
         .map((instance) => instance.slug)
         .join(', ')}`,
-      `  curl -H 'Authorization: Bearer ${kaitenSh.token}' '${kaitenSh.baseUrl}${routePath('kaiten-sh', { instanceSlug: kaitenSh.instanceSlug })}?limit=2'`,
+      `  curl -H 'Authorization: Bearer ${kaitenSh.token}' '${kaitenSh.baseUrl}${routePath(routeFor('kaiten-sh'), { instanceSlug: kaitenSh.instanceSlug })}?limit=2'`,
       '',
       'kaiten.ru (Kaiten) audit logs',
       `  base URL            ${kaitenRu.baseUrl}`,
       `  token               ${kaitenRu.token}`,
       `  token without access ${kaitenRu.tokenWithoutAccess}   (403)`,
-      `  rate limit          ${options.rateLimit ? '5 requests per second per token' : 'off'}`,
-      `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}${routePath('kaiten-ru')}?limit=2&categories=auth'`,
+      `  rate limit          ${options.rateLimit ? `${describeRateLimit()} per token` : 'off'}`,
+      `  curl -i -H 'Authorization: Bearer ${kaitenRu.token}' '${kaitenRu.baseUrl}${routePath(routeFor('kaiten-ru'))}?limit=2&categories=auth'`,
       '',
       ...(options.scenarios.length > 0
         ? [`scenarios           ${options.scenarios.map(String).join(', ')}`]

@@ -1,20 +1,37 @@
-// The one place that says which path each API serves. Paths are the specs' templates (`{name}` for a path
-// parameter), so this table can later be read from a model generated from the specs without changing its users.
+// The one place that says which path each API serves: the method and path template of the API model's operation.
+// Paths are the spec's templates (`{name}` for a path parameter), below a base path.
 
+import type { ApiModel, ApiOperation } from '@kaiten-audit/types'
 import type { MockApi } from './apis.js'
 import { pathBelow, servedBasePaths } from './base-url.js'
+import { DEFAULT_MODELS, operationFor } from './operations.js'
 
-/** One operation of an API, as its spec writes it. */
+/** One operation of an API, as its model gives it. */
 export interface Route {
   api: MockApi
-  method: 'GET'
-  /** The spec's path template below the base path, e.g. `/instances/{instanceSlug}/audit-trails`. */
+  /** Upper case, as a Request says it: `GET`. */
+  method: string
+  /** The spec's path template below the base path, e.g. `/audit-logs`. */
   path: string
+  operation: ApiOperation
 }
 
-export const ROUTES: Readonly<Record<MockApi, Route>> = {
-  'kaiten-sh': { api: 'kaiten-sh', method: 'GET', path: '/instances/{instanceSlug}/audit-trails' },
-  'kaiten-ru': { api: 'kaiten-ru', method: 'GET', path: '/audit-logs' },
+const routes = new WeakMap<ApiModel, Map<MockApi, Route>>()
+
+/** `api`'s route in `model` (default: the generated one). */
+export function routeFor(api: MockApi, model: ApiModel = DEFAULT_MODELS[api]): Route {
+  let known = routes.get(model)
+  if (!known) {
+    known = new Map()
+    routes.set(model, known)
+  }
+  let route = known.get(api)
+  if (!route) {
+    const operation = operationFor(api, model)
+    route = { api, method: operation.method.toUpperCase(), path: operation.path, operation }
+    known.set(api, route)
+  }
+  return route
 }
 
 /** Path parameters by name, decoded. */
@@ -60,34 +77,38 @@ export function matchTemplate(template: string, path: string): PathParameters | 
   return parameters
 }
 
-/** The path parameters when `url` is `api`'s route under `basePath` (or a name it also answers under), else null. */
-export function matchRoute(api: MockApi, url: URL, basePath: string): PathParameters | null {
-  for (const served of servedBasePaths(api, basePath)) {
+/** The path parameters when `url` is `route` under `basePath` (or a name it also answers under), else null. */
+export function matchRoute(route: Route, url: URL, basePath: string): PathParameters | null {
+  for (const served of servedBasePaths(route.operation, basePath)) {
     const below = pathBelow(url, served)
-    const parameters = below === null ? null : matchTemplate(ROUTES[api].path, below)
+    const parameters = below === null ? null : matchTemplate(route.path, below)
     if (parameters) return parameters
   }
   return null
 }
 
-/** The API whose route `url` is under `basePath`, with its path parameters; null when it is neither. */
-export function routeOf(url: URL, basePath: string): { api: MockApi; parameters: PathParameters } | null {
-  for (const route of Object.values(ROUTES)) {
-    const parameters = matchRoute(route.api, url, basePath)
-    if (parameters) return { api: route.api, parameters }
+/** The one of `candidates` whose route `url` is under `basePath`, with its path parameters; null when none is. */
+export function routeOf(
+  candidates: readonly Route[],
+  url: URL,
+  basePath: string,
+): { route: Route; parameters: PathParameters } | null {
+  for (const route of candidates) {
+    const parameters = matchRoute(route, url, basePath)
+    if (parameters) return { route, parameters }
   }
   return null
 }
 
-/** MSW path patterns (`:name` parameters) of `api`'s route under `baseUrl`'s origin and base path. */
-export function mswPatterns(api: MockApi, origin: string, basePath: string): string[] {
-  const path = ROUTES[api].path.replace(PARAMETER, ':$1')
-  return servedBasePaths(api, basePath).map((served) => `${origin}${served}${path}`)
+/** MSW path patterns (`:name` parameters) of `route` under `baseUrl`'s origin and base path. */
+export function mswPatterns(route: Route, origin: string, basePath: string): string[] {
+  const path = route.path.replace(PARAMETER, ':$1')
+  return servedBasePaths(route.operation, basePath).map((served) => `${origin}${served}${path}`)
 }
 
 /** A concrete path of the route, for examples and curl lines: `{name}` filled from `values`. */
-export function routePath(api: MockApi, values: Readonly<Record<string, string>> = {}): string {
-  return ROUTES[api].path.replace(PARAMETER, (_whole, name: string) =>
+export function routePath(route: Route, values: Readonly<Record<string, string>> = {}): string {
+  return route.path.replace(PARAMETER, (_whole, name: string) =>
     encodeURIComponent(values[name] ?? `{${name}}`),
   )
 }

@@ -1,11 +1,12 @@
 // @kaiten-audit/mocks/server (Node only): both fakes as real HTTP servers on 127.0.0.1, for curl, non-JS clients
 // and the contract tests.
 
-import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
+import type { ApiModel } from '@kaiten-audit/types'
 import type { MockApi } from './apis.js'
-import { SERVER_BASE_PATHS } from './base-url.js'
+import { standaloneBasePath } from './base-url.js'
 import { type ServedResponder, serveResponder } from './http-adapter.js'
 import { isListenHost, LISTEN_HOST_ALLOWED } from './listen-address.js'
+import { operationFor } from './operations.js'
 import { apiErrorResponse } from './responders/api-error.js'
 import { createKaitenRuResponder } from './responders/kaiten-ru.js'
 import { createKaitenShResponder } from './responders/kaiten-sh.js'
@@ -23,7 +24,7 @@ export interface MockServersOptions {
   /** Default 1. */
   seed?: number
   sizes?: { kaitenShEntries?: number; kaitenRuEvents?: number }
-  /** kaiten.ru's 5 requests per second per token. Default true. */
+  /** kaiten.ru's documented rate limit (its model's `x-rate-limit`) per token. Default true. */
   rateLimit?: boolean
   /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
   host?: string
@@ -36,6 +37,8 @@ export interface MockServersOptions {
    * names the API. The first one listed is outermost. Requests may add one more with the `X-Mock-Scenario` header.
    */
   scenarios?: readonly Scenario[] | { kaitenSh?: readonly Scenario[]; kaitenRu?: readonly Scenario[] }
+  /** The API models the servers follow (routes, servers, validation, statuses, rate limit). Default: the generated ones. */
+  models?: { kaitenSh?: ApiModel; kaitenRu?: ApiModel }
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /**
@@ -115,15 +118,21 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
     now: options.now ?? systemClock.now,
     sleep: options.sleep ?? systemClock.sleep,
   }
+  const shModel = options.models?.kaitenSh
+  const ruModel = options.models?.kaitenRu
+  const shBasePath = standaloneBasePath(operationFor('kaiten-sh', shModel))
+  const ruBasePath = standaloneBasePath(operationFor('kaiten-ru', ruModel))
   const shFaithful = createKaitenShResponder({
     store: stores.kaitenSh,
-    basePath: SERVER_BASE_PATHS['kaiten-sh'],
+    basePath: shBasePath,
+    ...(shModel ? { model: shModel } : {}),
   })
   const ruFaithful = createKaitenRuResponder({
     store: stores.kaitenRu,
-    basePath: SERVER_BASE_PATHS['kaiten-ru'],
-    rateLimit: options.rateLimit === false ? false : KAITEN_RU_RATE_LIMIT,
+    basePath: ruBasePath,
+    ...(options.rateLimit === false ? { rateLimit: false } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(ruModel ? { model: ruModel } : {}),
   })
   const instanceSlug = stores.kaitenSh.instances()[0]?.slug ?? ''
   const sh = withScenarios(shFaithful, options, clock)
@@ -150,13 +159,13 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
   const [shServed, ruServed] = served as [ServedResponder, ServedResponder]
   return {
     kaitenSh: {
-      baseUrl: `${shServed.origin}${SERVER_BASE_PATHS['kaiten-sh']}`,
+      baseUrl: `${shServed.origin}${shBasePath}`,
       token: MOCK_TOKENS.kaitenSh.valid,
       tokenWithoutScope: MOCK_TOKENS.kaitenSh.withoutScope,
       instanceSlug,
     },
     kaitenRu: {
-      baseUrl: `${ruServed.origin}${SERVER_BASE_PATHS['kaiten-ru']}`,
+      baseUrl: `${ruServed.origin}${ruBasePath}`,
       token: MOCK_TOKENS.kaitenRu.valid,
       tokenWithoutAccess: MOCK_TOKENS.kaitenRu.withoutAccess,
     },

@@ -1,9 +1,10 @@
 // MSW adapter for the kaiten.ru responder.
 
+import type { ApiModel } from '@kaiten-audit/types'
 import { type HttpHandler, http } from 'msw'
 import { parseBaseUrl } from '../base-url.js'
 import { createKaitenRuResponder, type KaitenRuResponderOptions } from '../responders/kaiten-ru.js'
-import { mswPatterns } from '../routes.js'
+import { mswPatterns, routeFor } from '../routes.js'
 import { createKaitenRuStore, type KaitenRuStore } from '../store/kaiten-ru.js'
 
 /** Options of {@link kaitenRuHandlers}. */
@@ -12,10 +13,12 @@ export interface KaitenRuHandlersOptions {
   baseUrl: string
   /** Default: a new store with the default seed and size. */
   store?: KaitenRuStore
-  /** Default: the vendor's 5 requests per second per token. `false` switches it off (headers are still sent). */
+  /** Default: the model's `x-rate-limit` (the vendor's 5 requests per second) per token. `false` switches it off (headers are still sent). */
   rateLimit?: KaitenRuResponderOptions['rateLimit']
   /** Clock for the rate limiter, in epoch milliseconds. Default `Date.now`. */
   now?: () => number
+  /** The API model to follow (routes, validation, statuses, rate limit). Default: the generated kaiten.ru model. */
+  model?: ApiModel
 }
 
 /** MSW handlers for kaiten.ru at `baseUrl`, answering as the API does (filters, limits, bodyless errors, rate limit). */
@@ -26,8 +29,9 @@ export function kaitenRuHandlers(options: KaitenRuHandlersOptions): HttpHandler[
     basePath,
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.model ? { model: options.model } : {}),
   })
-  return mswPatterns('kaiten-ru', origin, basePath).map((pattern) =>
+  return mswPatterns(routeFor('kaiten-ru', respond.model), origin, basePath).map((pattern) =>
     http.all(pattern, ({ request }) => respond(request)),
   )
 }

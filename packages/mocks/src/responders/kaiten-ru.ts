@@ -1,11 +1,16 @@
-// kaiten.ru `GET /audit-logs`, answered the way the service documents: errors without a body, a rate limit.
+// kaiten.ru's operation (by default `GET /audit-logs`), answered the way the service documents: errors without a
+// body, a rate limit. The route, the parameter rules, the status of an invalid parameter, the rate limit and the
+// rate-limit headers' names come from the API model.
 
-import { KAITEN_RU_RATE_LIMIT, parseKaitenRuQuery } from '@kaiten-audit/query'
-import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
-import { matchRoute, ROUTES } from '../routes.js'
+import { invalidParameterStatus, parseKaitenRuQuery, rateLimitOf } from '@kaiten-audit/query'
+import type { ApiModel } from '@kaiten-audit/types'
+import { defaultBasePath, normaliseBasePath } from '../base-url.js'
+import { DEFAULT_MODELS } from '../operations.js'
+import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
+import { requireHeaders, requireInvalidParameterStatus, requireStatuses } from './documented.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
 import { bodilessResponse, describeIssues } from './reason-header.js'
 import { apiResponder, itemsResponse, type KaitenRuResponder } from './responder.js'
@@ -14,12 +19,14 @@ import { selectKaitenRuPage } from './select.js'
 /** Options of {@link createKaitenRuResponder}. */
 export interface KaitenRuResponderOptions {
   store: KaitenRuStore
-  /** Path prefix of the API. Default `/api/latest`; `/api/latest` and `/api/v1` each serve the other too. */
+  /** Path prefix of the API. Default: the model's first server's (`/api/latest`, which serves `/api/v1` too). */
   basePath?: string
-  /** Default: 5 requests per 1000 ms per token. `false` never answers 429 (headers still sent). */
+  /** Default: the model's `x-rate-limit` per token. `false` never answers 429 (headers still sent). */
   rateLimit?: false | RateLimitOptions
   /** Clock for the rate limiter, in epoch milliseconds. Default `Date.now`. */
   now?: () => number
+  /** The API model to follow. Default: the one generated from `specs/kaiten-ru`; a test may pass one from an edited spec. */
+  model?: ApiModel
 }
 
 /** The vendor's errors carry no body, which makes a failing test hard to read; the mock adds the reason. */
@@ -28,39 +35,62 @@ export { REASON_HEADER } from './reason-header.js'
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
+/** The headers the limiter's decision fills in, by what they mean; their spelling is checked against the model. */
+const RATE_LIMIT_HEADERS = ['X-RateLimit-Remaining', 'X-RateLimit-Reset'] as const
+
 /** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
 export function createKaitenRuResponder(options: KaitenRuResponderOptions): KaitenRuResponder {
   const { store } = options
   requireStore(store, 'kaiten-ru', 'createKaitenRuStore')
-  const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATHS['kaiten-ru'])
+  const model = options.model ?? DEFAULT_MODELS['kaiten-ru']
+  const route = routeFor('kaiten-ru', model)
+  const { operation } = route
+  const basePath = normaliseBasePath(options.basePath ?? defaultBasePath(operation))
+  requireStatuses(operation, {
+    200: 'a page',
+    401: 'a missing or invalid token',
+    403: 'a token without access to the audit log',
+    429: 'a spent rate limit',
+  })
+  requireInvalidParameterStatus(operation)
+  const [remainingHeader, resetHeader] = requireHeaders(operation, 200, RATE_LIMIT_HEADERS) as [
+    string,
+    string,
+  ]
   const now = options.now ?? Date.now
+  const documentedLimit = rateLimitOf(operation)
   const limiter =
     options.rateLimit === false
-      ? createUnlimited(KAITEN_RU_RATE_LIMIT, now)
-      : createRateLimiter(options.rateLimit ?? KAITEN_RU_RATE_LIMIT, now)
+      ? createUnlimited(documentedLimit, now)
+      : createRateLimiter(options.rateLimit ?? documentedLimit, now)
 
-  return apiResponder({ api: 'kaiten-ru', store, basePath }, async (request) => {
+  return apiResponder({ api: 'kaiten-ru', store, basePath, model }, async (request) => {
     const url = new URL(request.url)
     const token = bearerToken(request)
     const decision = limiter.take(token ?? ANONYMOUS)
     const headers = {
-      'x-ratelimit-remaining': String(decision.remaining),
-      'x-ratelimit-reset': String(decision.resetSeconds),
+      [remainingHeader]: String(decision.remaining),
+      [resetHeader]: String(decision.resetSeconds),
     }
-    // The vendor documents 400, 401, 403 and 429 without a body.
+    // The vendor documents its errors without a body.
     const bodiless = (status: number, reason: string, extra: Record<string, string> = {}) =>
       bodilessResponse(status, reason, { ...headers, ...extra })
 
-    if (!matchRoute('kaiten-ru', url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
-    if (request.method !== ROUTES['kaiten-ru'].method)
-      return bodiless(405, `method ${request.method} not allowed`, { allow: ROUTES['kaiten-ru'].method })
-    if (!decision.allowed) return bodiless(429, 'rate limit exceeded; wait until X-RateLimit-Reset')
+    // Not the operation's route or method: the web server's own 404 and 405, which the spec does not document.
+    if (!matchRoute(route, url, basePath)) return bodiless(404, `no route for ${url.pathname}`)
+    if (request.method !== route.method)
+      return bodiless(405, `method ${request.method} not allowed`, { allow: route.method })
+    if (!decision.allowed) return bodiless(429, `rate limit exceeded; wait until ${resetHeader}`)
     if (token === MOCK_TOKENS.kaitenRu.withoutAccess)
       return bodiless(403, 'the user has no access to the "Audit log" section')
     if (token !== MOCK_TOKENS.kaitenRu.valid) return bodiless(401, 'missing or invalid bearer token')
 
-    const parsed = parseKaitenRuQuery(url.searchParams)
-    if (!parsed.ok) return bodiless(400, describeIssues(parsed.issues, url.searchParams))
+    const parsed = parseKaitenRuQuery(url.searchParams, model)
+    if (!parsed.ok)
+      return bodiless(
+        invalidParameterStatus(operation, parsed.issues) as number,
+        describeIssues(parsed.issues, url.searchParams),
+      )
     return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
   })
 }

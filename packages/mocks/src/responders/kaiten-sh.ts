@@ -1,12 +1,20 @@
-// kaiten.sh `GET /instances/{instanceSlug}/audit-trails`, answered the way the service does.
+// kaiten.sh's operation (by default `GET /instances/{instanceSlug}/audit-trails`), answered the way the service does,
+// with the route, the parameter rules and the status of an invalid parameter read from the API model.
 
-import { type ParameterIssue, parseIntegerText, parseKaitenShQuery } from '@kaiten-audit/query'
-import type { ProblemErrorDetail } from '@kaiten-audit/types'
-import { DEFAULT_BASE_PATHS, normaliseBasePath } from '../base-url.js'
-import { matchRoute, ROUTES } from '../routes.js'
+import {
+  invalidParameterStatus,
+  type ParameterIssue,
+  parseIntegerText,
+  parseKaitenShQuery,
+} from '@kaiten-audit/query'
+import type { ApiModel, ProblemErrorDetail } from '@kaiten-audit/types'
+import { defaultBasePath, normaliseBasePath } from '../base-url.js'
+import { DEFAULT_MODELS } from '../operations.js'
+import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { requireStore } from './describe-store.js'
+import { requireInvalidParameterStatus, requireStatuses } from './documented.js'
 import { problemResponse } from './problem.js'
 import { apiResponder, itemsResponse, type KaitenShResponder } from './responder.js'
 import { selectKaitenShPage } from './select.js'
@@ -14,8 +22,10 @@ import { selectKaitenShPage } from './select.js'
 /** Options of {@link createKaitenShResponder}. */
 export interface KaitenShResponderOptions {
   store: KaitenShStore
-  /** Path prefix of the API: `''` for https://demo.kaiten.sh, `/api` for a self-hosted install. Default `''`. */
+  /** Path prefix of the API: `''` for https://demo.kaiten.sh, `/api` for a self-hosted install. Default: the model's first server's. */
   basePath?: string
+  /** The API model to follow. Default: the one generated from `specs/kaiten-sh`; a test may pass one from an edited spec. */
+  model?: ApiModel
 }
 
 /**
@@ -36,18 +46,29 @@ function errorDetail(issue: ParameterIssue): ProblemErrorDetail {
 export function createKaitenShResponder(options: KaitenShResponderOptions): KaitenShResponder {
   const { store } = options
   requireStore(store, 'kaiten-sh', 'createKaitenShStore')
-  const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATHS['kaiten-sh'])
-  return apiResponder({ api: 'kaiten-sh', store, basePath }, async (request) => {
+  const model = options.model ?? DEFAULT_MODELS['kaiten-sh']
+  const route = routeFor('kaiten-sh', model)
+  const { operation } = route
+  const basePath = normaliseBasePath(options.basePath ?? defaultBasePath(operation))
+  requireStatuses(operation, {
+    200: 'a page',
+    401: 'a missing or invalid token',
+    403: 'a token without scope',
+    404: 'an unknown instance',
+  })
+  requireInvalidParameterStatus(operation)
+  return apiResponder({ api: 'kaiten-sh', store, basePath, model }, async (request) => {
     const url = new URL(request.url)
-    const slug = matchRoute('kaiten-sh', url, basePath)?.instanceSlug
+    const slug = matchRoute(route, url, basePath)?.instanceSlug
+    // Not the operation's route or method: the framework's own 404 and 405, which no spec documents.
     if (slug === undefined) return problemResponse(404, `no route for ${url.pathname}`)
-    if (request.method !== ROUTES['kaiten-sh'].method)
+    if (request.method !== route.method)
       return problemResponse(
         405,
-        `method ${request.method} not allowed; allowed: ${ROUTES['kaiten-sh'].method}`,
+        `method ${request.method} not allowed; allowed: ${route.method}`,
         undefined,
         {
-          allow: ROUTES['kaiten-sh'].method,
+          allow: route.method,
         },
       )
 
@@ -57,13 +78,19 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Kait
     if (token !== MOCK_TOKENS.kaitenSh.valid) return problemResponse(401, 'missing or invalid bearer token')
 
     // Huma validates parameters before the operation runs, so a bad query wins over an unknown instance.
-    const parsed = parseKaitenShQuery(url.searchParams)
+    const parsed = parseKaitenShQuery(url.searchParams, model)
     if (!parsed.ok) {
       const errors = parsed.issues.map(errorDetail)
-      // An unparseable timestamp is a 400; values that parse but break a declared constraint are Huma's 422.
-      return parsed.issues.some((issue) => issue.kind === 'malformed')
-        ? problemResponse(400, 'invalid date-time in query parameter', errors)
-        : problemResponse(422, 'validation failed', errors)
+      const status = invalidParameterStatus(operation, parsed.issues) as number
+      // Huma's wording: a value its format cannot parse is named by the format; any other break fails validation.
+      const malformed = parsed.issues.find((issue) => issue.kind === 'malformed')
+      const schema = operation.parameters.find((parameter) => parameter.name === malformed?.parameter)?.schema
+      const format = schema?.format ?? schema?.items?.format
+      return problemResponse(
+        status,
+        malformed ? `invalid ${format ?? 'value'} in query parameter` : 'validation failed',
+        errors,
+      )
     }
 
     if (!store.instances().some((instance) => instance.slug === slug)) {

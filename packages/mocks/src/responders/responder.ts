@@ -1,6 +1,7 @@
 // The framework-free core: a fetch-style function from Request to Response. MSW handlers and the standalone
 // server are thin adapters over it.
 
+import type { ApiModel } from '@kaiten-audit/types'
 import type { MockApi } from '../apis.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
@@ -24,6 +25,8 @@ export type ApiResponder<A extends MockApi = MockApi> = Responder & {
   readonly store: StoreOf[A]
   /** The path prefix it serves, normalised (`''`, `/api`, `/api/latest`). */
   readonly basePath: string
+  /** The API model it follows: routing, validation, statuses, headers and the rate limit come from it. */
+  readonly model: ApiModel
 }
 
 export type KaitenShResponder = ApiResponder<'kaiten-sh'>
@@ -34,6 +37,7 @@ export interface ApiBinding<A extends MockApi = MockApi> {
   api: A
   store: StoreOf[A]
   basePath: string
+  model: ApiModel
 }
 
 /** `respond` labelled with the API, store and base path it answers for. */
@@ -43,6 +47,7 @@ export function apiResponder<A extends MockApi>(binding: ApiBinding<A>, respond:
     api: { value: binding.api, enumerable: true },
     store: { value: binding.store, enumerable: true },
     basePath: { value: binding.basePath, enumerable: true },
+    model: { value: binding.model, enumerable: true },
   }) as ApiResponder<A>
 }
 

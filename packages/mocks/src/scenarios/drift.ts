@@ -1,5 +1,6 @@
 // Schema drift: the shape newer kaiten.sh versions moved to (cursor pagination, an envelope, UUID ids).
 
+import { operationFor } from '../operations.js'
 import { problemResponse } from '../responders/problem.js'
 import { defineScenario } from './scenario.js'
 
@@ -46,14 +47,16 @@ export const cursorEnvelope = defineScenario<Record<never, number>>({
       if (cursor !== null) {
         const state = decodeCursor(cursor)
         if (!state) {
-          return problemResponse(422, 'validation failed', [
+          // A bad cursor is an invalid parameter like any other, answered with the model's status for one.
+          const status = operationFor('kaiten-sh', responder.model).invalidParameterStatus?.default ?? 400
+          return problemResponse(status, 'validation failed', [
             { location: 'query.cursor', message: 'expected a cursor from nextCursor', value: cursor },
           ])
         }
         target.searchParams.set('offset', String(state.offset))
       }
       const response = await responder(new Request(target, { headers: request.headers }))
-      if (response.status !== 200) return response
+      if (!response.ok) return response
       const page = (await response.json()) as { id: number }[]
       const offset = Number(target.searchParams.get('offset') ?? 0)
       // One more entry after this page means there is another page.

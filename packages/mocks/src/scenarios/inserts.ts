@@ -1,7 +1,7 @@
 // Events that arrive while a client pages: the trap offset pagination falls into (a page boundary shifts, so the
 // next page repeats items unless the client de-duplicates).
 
-import { matchRoute } from '../routes.js'
+import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { defineScenario } from './scenario.js'
@@ -24,7 +24,11 @@ export const insertDuringPaging = defineScenario<{ count: number }>({
           for (let i = 0; i < count; i++) (responder.store as KaitenRuStore).append()
         } else {
           const store = responder.store as KaitenShStore
-          const slug = matchRoute('kaiten-sh', new URL(request.url), responder.basePath)?.instanceSlug
+          const slug = matchRoute(
+            routeFor('kaiten-sh', responder.model),
+            new URL(request.url),
+            responder.basePath,
+          )?.instanceSlug
           // An unknown instance has nothing to insert into; the responder answers 404 for it.
           if (slug !== undefined && store.instances().some((instance) => instance.slug === slug))
             for (let i = 0; i < count; i++) store.append(slug)

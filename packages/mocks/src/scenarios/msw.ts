@@ -2,19 +2,25 @@
 // wraps a faithful responder of its own; when it hands that answer back untouched (a delay, an insert, a spent
 // `times` budget) the override steps aside and the handlers after it answer, with their own store and rate limit.
 
+import type { ApiModel } from '@kaiten-audit/types'
 import { type HttpHandler, http } from 'msw'
 import type { MockApi } from '../apis.js'
 import { parseBaseUrl } from '../base-url.js'
 import { createKaitenRuResponder } from '../responders/kaiten-ru.js'
 import { createKaitenShResponder } from '../responders/kaiten-sh.js'
 import { type ApiResponder, apiResponder, type Responder } from '../responders/responder.js'
-import { routeOf } from '../routes.js'
+import { routeFor, routeOf } from '../routes.js'
 import { defaultStores } from '../store/defaults.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import type { Scenario, ScenarioHandlerOptions } from './scenario.js'
 
+function modelOf(api: MockApi, options: ScenarioHandlerOptions): ApiModel | undefined {
+  return api === 'kaiten-sh' ? options.models?.kaitenSh : options.models?.kaitenRu
+}
+
 function faithfulResponder(api: MockApi, options: ScenarioHandlerOptions, basePath: string): ApiResponder {
+  const model = modelOf(api, options)
   const { store } = options
   if (store && store.api !== api)
     throw new Error(
@@ -24,11 +30,13 @@ function faithfulResponder(api: MockApi, options: ScenarioHandlerOptions, basePa
     ? createKaitenShResponder({
         store: (store as KaitenShStore | undefined) ?? defaultStores.kaitenSh,
         basePath,
+        ...(model ? { model } : {}),
       })
     : createKaitenRuResponder({
         store: (store as KaitenRuStore | undefined) ?? defaultStores.kaitenRu,
         basePath,
         rateLimit: false,
+        ...(model ? { model } : {}),
         ...(options.clock ? { now: options.clock.now } : {}),
       })
 }
@@ -56,10 +64,11 @@ export function scenarioHandler(
     }
     return respond
   }
+  const routes = scenario.apis.map((api) => routeFor(api, modelOf(api, options)))
   return http.all(`${origin}/*`, async ({ request }) => {
-    const route = routeOf(new URL(request.url), basePath)
-    if (!route || !scenario.apis.includes(route.api)) return undefined
-    const response = await wrappedFor(route.api)(request)
+    const found = routeOf(routes, new URL(request.url), basePath)
+    if (!found) return undefined
+    const response = await wrappedFor(found.route.api)(request)
     return untouched.has(response) ? undefined : response
   })
 }

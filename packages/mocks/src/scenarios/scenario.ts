@@ -1,6 +1,7 @@
 // What a scenario is: a named, checked `Responder → Responder` wrapper for the APIs it names. Every way of using
 // one (MSW, startMockServers, the CLI flag, the request header, a test's own wrap) goes through `Scenario.wrap`.
 
+import type { ApiModel } from '@kaiten-audit/types'
 import type { HttpHandler } from 'msw'
 import { apiLabel, type MockApi } from '../apis.js'
 import { type ApiResponder, apiResponder, isApiResponder, type Responder } from '../responders/responder.js'
@@ -62,6 +63,8 @@ export interface ScenarioHandlerOptions {
   store?: AnyStore
   /** The scenario's clock, and the clock of the faithful kaiten.ru answers' rate-limit headers. */
   clock?: ScenarioClock
+  /** The API models the overridden handlers follow (routes, validation). Default: the generated ones. */
+  models?: { kaitenSh?: ApiModel; kaitenRu?: ApiModel }
 }
 
 /** What a scenario's wrapper gets besides the responder it wraps. */
