@@ -1,6 +1,7 @@
 // Every scenario by name, and the text form the `--scenario` flag and the `X-Mock-Scenario` header share:
 // `name` or `name:key=value,key=value`.
 
+import { documentedError } from './documented.js'
 import { cursorEnvelope } from './drift.js'
 import {
   htmlErrorPage,
@@ -25,6 +26,7 @@ import {
 export const SCENARIO_DEFINITIONS: readonly ScenarioDefinition[] = [
   latency,
   serverErrors,
+  documentedError,
   rateLimitStorm,
   networkError,
   malformedJson,

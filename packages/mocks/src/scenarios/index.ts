@@ -1,6 +1,7 @@
 // Scenarios by their code names. Each `scenarios.x(options)` is a scenario value for `.wrap()`, `.handler()`,
 // `startMockServers({ scenarios })`; `scenarios.x(baseUrl, options)` is the MSW override in one call.
 
+import { documentedError } from './documented.js'
 import { cursorEnvelope, uuidForId } from './drift.js'
 import {
   htmlErrorPage,
@@ -43,6 +44,8 @@ export const scenarios = {
   latency,
   /** `server-errors`: 5xx (default 500) in the API's error shape. */
   serverErrors,
+  /** `documented-error`: an error status the API's model documents, in its error shape and documented headers. */
+  documentedError,
   /** `rate-limit-storm`: 429 with `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`. */
   rateLimitStorm,
   /** `network-error`: `fetch` rejects, as on a dropped connection. */

@@ -90,6 +90,33 @@ export const SCENARIO_CASES: ScenarioCase[] = [
     },
   },
   {
+    title: 'documented-error gives a status the kaiten.sh model documents, as problem details',
+    scenario: () => scenarios.documentedError({ status: 404, times: 1, api: 'kaiten-sh' }),
+    text: 'documented-error:status=404,times=1,api=kaiten-sh',
+    api: 'kaiten-sh',
+    queries: ['', ''],
+    check: (outcomes) => {
+      expect(statuses(outcomes)).toEqual([404, 200])
+      const problem = answered(outcomes[0]!)
+      expect(problem.headers['content-type']).toBe('application/problem+json')
+      expect(JSON.parse(problem.body)).toMatchObject({ status: 404, title: 'Not Found' })
+    },
+  },
+  {
+    title: 'documented-error gives kaiten.ru a bodiless documented status with its documented headers',
+    scenario: () => scenarios.documentedError({ status: 403, times: 1, api: 'kaiten-ru' }),
+    text: 'documented-error:status=403,times=1,api=kaiten-ru',
+    api: 'kaiten-ru',
+    queries: ['', ''],
+    check: (outcomes) => {
+      expect(statuses(outcomes)).toEqual([403, 200])
+      const refused = answered(outcomes[0]!)
+      expect(refused.body).toBe('')
+      expect(refused.headers['x-ratelimit-remaining']).toMatch(/^\d+$/)
+      expect(refused.headers['x-ratelimit-reset']).toMatch(/^\d+$/)
+    },
+  },
+  {
     title: 'rate-limit-storm gives 429 with reset and Retry-After from the clock',
     scenario: () => scenarios.rateLimitStorm({ retryAfterSeconds: 2, times: 1 }),
     text: 'rate-limit-storm:retryAfterSeconds=2,times=1',
