@@ -9,6 +9,7 @@ import { DEFAULT_MODELS } from '../operations.js'
 import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
+import { filterByAddedParameters } from './added-filters.js'
 import { requireStore } from './describe-store.js'
 import { requireHeaders, requireInvalidParameterStatus, requireStatuses } from './documented.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
@@ -91,6 +92,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Kait
         invalidParameterStatus(operation, parsed.issues) as number,
         describeIssues(parsed.issues, url.searchParams),
       )
-    return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
+    const events = filterByAddedParameters(store.events(), parsed.value.others, operation)
+    return itemsResponse(selectKaitenRuPage(events, parsed.value).items, 200, headers)
   })
 }
