@@ -17,7 +17,7 @@ export interface KaitenShHandlersOptions {
   model?: ApiModel
 }
 
-/** MSW handlers for kaiten.sh at `baseUrl`, answering as the API does (filters, 422/400 problem details, 401/403/404). */
+/** MSW handlers for kaiten.sh at `baseUrl`, answering as the API does (filters, problem details with the model's invalid-parameter statuses, 401/403/404). */
 export function kaitenShHandlers(options: KaitenShHandlersOptions): HttpHandler[] {
   const { origin, basePath } = parseBaseUrl(options.baseUrl)
   const respond = createKaitenShResponder({

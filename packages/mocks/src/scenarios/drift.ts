@@ -47,8 +47,10 @@ export const cursorEnvelope = defineScenario<Record<never, number>>({
       if (cursor !== null) {
         const state = decodeCursor(cursor)
         if (!state) {
-          // A bad cursor is an invalid parameter like any other, answered with the model's status for one.
-          const status = operationFor('kaiten-sh', responder.model).invalidParameterStatus?.default ?? 400
+          // A bad cursor is an invalid parameter like any other, answered with the model's status for one (every
+          // responder this package makes has checked that its model documents one).
+          const { invalidParameterStatus } = operationFor('kaiten-sh', responder.model)
+          const status = (invalidParameterStatus as { default: number }).default
           return problemResponse(status, 'validation failed', [
             { location: 'query.cursor', message: 'expected a cursor from nextCursor', value: cursor },
           ])
