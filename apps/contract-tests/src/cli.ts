@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseEnv } from 'node:util'
-import { allCheckIds } from './checks/index.js'
+import { allChecks } from './checks/index.js'
 import { UsageError } from './config/errors.js'
 import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
 import { checkOutputPaths } from './config/output-paths.js'
@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
       return EXIT_CODES.passed
     }
     if (options.list) {
-      io.stdout(`${allCheckIds.join('\n')}\n`)
+      io.stdout(listText())
       return EXIT_CODES.passed
     }
     only = checkSelector(options.only)
@@ -129,6 +129,11 @@ async function run(
   } finally {
     progress?.stop()
   }
+}
+
+/** One line per check, tab-separated so the ids cut out with `cut -f1`: id, the rules it closes, title. */
+function listText(): string {
+  return allChecks.map((check) => `${check.id}\t${check.rules.join(' ')}\t${check.title}\n`).join('')
 }
 
 /** A live line on a terminal unless --no-progress; in a log only with --progress. */

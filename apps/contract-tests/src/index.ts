@@ -1,6 +1,6 @@
 // @kaiten-audit/contract-tests: run the contract checks in-process (the CLI is `pnpm contract`).
 export type { CheckDefinition } from './checks/context.js'
-export { allCheckIds, kaitenRuChecks, kaitenShChecks } from './checks/index.js'
+export { allCheckIds, allChecks, kaitenRuChecks, kaitenShChecks } from './checks/index.js'
 export { INVALID_TOKENS, type KaitenRuTarget, type KaitenShTarget, type Target } from './checks/targets.js'
 export { selectTargets, type TargetSelection } from './config/targets.js'
 export { DEFAULT_MAX_REQUESTS, RequestBudgetExhaustedError } from './http/budget.js'
@@ -10,4 +10,5 @@ export { createRedactor, REDACTED } from './redact.js'
 export { renderJUnit } from './report/junit.js'
 export { renderMarkdown } from './report/markdown.js'
 export { renderTerminal } from './report/terminal.js'
+export { allRules, type Rule, type RuleId } from './rules/index.js'
 export { type RunOptions, runContract } from './runner.js'

@@ -3,7 +3,26 @@ import type { ApiName, Violation } from '@kaiten-audit/types/validation'
 
 export type { ApiName, Violation }
 
-export type CheckGroup = 'pagination' | 'filters' | 'errors' | 'schema' | 'drift'
+/** What a check is about; the second part of its id (`kaiten-ru.<group>.<name>`). */
+export type CheckGroup =
+  | 'pagination'
+  | 'filters'
+  | 'errors'
+  | 'rate-limit'
+  | 'invariants'
+  | 'schema'
+  | 'drift'
+
+/** Every group, in the order the README lists them. */
+export const checkGroups: readonly CheckGroup[] = [
+  'pagination',
+  'filters',
+  'errors',
+  'rate-limit',
+  'invariants',
+  'schema',
+  'drift',
+]
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'errored'
 
@@ -23,6 +42,8 @@ export interface CheckResult {
   api: ApiName
   group: CheckGroup
   title: string
+  /** The documented rules the check closes (`SH-07`, `RU-13`, …); see the README's rule table. */
+  rules: readonly string[]
   outcome: Outcome
   findings: Finding[]
   /** Observations that are not failures (e.g. "only 12 events exist, the clamp could not be observed"). */

@@ -26,7 +26,7 @@ export interface RunOptions {
   pacing?: boolean
   /** Burst past kaiten.ru's rate limit to check its 429. Default true. */
   rateLimitChecks?: boolean
-  /** Only run checks whose id this accepts (schema and drift always run, over what the others recorded). */
+  /** Only run checks whose id this accepts (passive checks always run, over what the others recorded). */
   only?: (checkId: string) => boolean
   timeoutMs?: number
   signal?: AbortSignal
@@ -66,10 +66,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     if (!target) return []
     const shared = new SharedState()
     const results: CheckResult[] = []
-    const selected = checks.filter(
-      (check) =>
-        check.group === 'schema' || check.group === 'drift' || !options.only || options.only(check.id),
-    )
+    const selected = checks.filter((check) => check.passive || !options.only || options.only(check.id))
     for (const [index, check] of selected.entries()) {
       options.onCheckStart?.({ id: check.id, api: check.api })
       const context = new CheckContext(check.id, target, checkOptions, shared, recorder)
@@ -115,7 +112,7 @@ async function runCheck<T extends Target>(
   context: CheckContext<T>,
 ): Promise<CheckResult> {
   const started = performance.now()
-  const base = { id: check.id, api: check.api, group: check.group, title: check.title }
+  const base = { id: check.id, api: check.api, group: check.group, title: check.title, rules: check.rules }
   let outcome: CheckResult['outcome'] | undefined
   let reason: string | undefined
   try {

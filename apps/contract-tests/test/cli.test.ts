@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { allChecks } from '../src/checks/index.js'
 import { main } from '../src/cli.js'
 import { variables } from '../src/config/variables.js'
 import { startMockTarget } from '../src/mock-target.js'
@@ -44,11 +45,15 @@ describe('pnpm contract', () => {
       expect(out.stdout).toContain(option)
   })
 
-  it('--list prints every check id', async () => {
+  it('--list prints every check: its id, the rules it closes and its title, separated by tabs', async () => {
     const { out, io } = captureIo(dir)
     expect(await main(['--list'], {}, io)).toBe(0)
-    expect(out.stdout).toContain('kaiten-sh.pagination.no-gaps-no-overlaps\n')
-    expect(out.stdout).toContain('kaiten-ru.errors.429-rate-limit-headers\n')
+    const lines = out.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(allChecks.length)
+    expect(lines[0]).toBe(
+      'kaiten-sh.pagination.no-gaps-no-overlaps\tSH-33 SH-18\tPages have no gaps and no overlaps',
+    )
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(allChecks.map((check) => check.id))
   })
 
   it('exits 2 on a bad option, naming it', async () => {

@@ -10,6 +10,7 @@ function check(overrides: Partial<CheckResult>): CheckResult {
     api: 'kaiten-ru',
     group: 'pagination',
     title: 'Order is newest first',
+    rules: ['RU-33', 'RU-34'],
     outcome: 'passed',
     findings: [],
     notes: [],
@@ -67,6 +68,12 @@ describe('renderJUnit', () => {
     expect(xml).toContain('400 without a body | for &lt;unknown&gt; &amp; &quot;odd&quot; categories')
     expect(xml).toContain('a|b &lt;x&gt; \ufffd `tick`')
     expect(xml).not.toContain('\u0001')
+  })
+
+  it('names the rules each check closes, so a CI failure points at the documented rule', () => {
+    expect(xml).toMatch(
+      /<testcase classname="kaiten-ru.pagination" name="kaiten-ru.pagination.order: Order is newest first" time="0.012">\n\s+<properties>\n\s+<property name="rules" value="RU-33 RU-34"\/>\n\s+<\/properties>\n\s+<\/testcase>/,
+    )
   })
 
   it('puts the finding, the JSON path, expected and actual into the failure', () => {

@@ -4,6 +4,7 @@ import { RequestBudgetExhaustedError } from '../http/budget.js'
 import { describeExchange, type Exchange } from '../http/exchange.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
+import type { RuleId } from '../rules/index.js'
 import type { Target } from './targets.js'
 
 /** The longest a retried request waits; kaiten.ru's window is one second, so more means a bad header. */
@@ -21,12 +22,24 @@ export interface CheckOptions {
   rateLimitChecks: boolean
 }
 
+/**
+ * One check, declared once: `--list`, the README's check and rule tables, the JUnit names and the teeth tests all
+ * read this declaration.
+ */
 export interface CheckDefinition<T extends Target = Target> {
-  /** Stable id, e.g. `kaiten-ru.pagination.limit-clamp`; tests and `--only` refer to it. */
+  /** Stable id, `<api>.<group>.<name>`, e.g. `kaiten-ru.pagination.limit-clamp`; tests and `--only` refer to it. */
   id: string
   api: T['api']
   group: CheckGroup
+  /** The expectation, in words. */
   title: string
+  /** The documented rules (`src/rules/`) a server breaks when this check fails. */
+  rules: readonly RuleId[]
+  /**
+   * Sends nothing and judges every response the run recorded; runs after the checks that send, and always runs, also
+   * when `--only` selects other checks.
+   */
+  passive?: boolean
   run(context: CheckContext<T>): Promise<void>
 }
 

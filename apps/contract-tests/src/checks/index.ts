@@ -1,4 +1,5 @@
-// Every check, per API, in the order a run executes them. Schema and drift come last: they read every response.
+// The catalogue: every check, per API, in the order a run executes them. Passive checks come last: they judge every
+// response the others recorded.
 import type { CheckDefinition } from './context.js'
 import { driftCheck } from './drift/drift-check.js'
 import { detectKaitenRuDrift } from './drift/kaiten-ru.js'
@@ -22,30 +23,30 @@ import {
 import type { KaitenRuTarget, KaitenShTarget } from './targets.js'
 
 export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
-  noGapsNoOverlapsCheck(kaitenShList),
-  orderCheck(kaitenShList),
+  noGapsNoOverlapsCheck(kaitenShList, ['SH-33', 'SH-18']),
+  orderCheck(kaitenShList, ['SH-30', 'SH-31']),
   shLimits.limitAndDefaultCheck,
   shLimits.limitBoundsCheck,
-  offsetPastEndCheck(kaitenShList),
+  offsetPastEndCheck(kaitenShList, ['SH-34', 'SH-17']),
   eventNameCheck,
-  timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }),
+  timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10']),
   shErrors.malformedTimestampCheck,
   shErrors.missingTokenCheck,
   shErrors.invalidTokenCheck,
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
   shErrors.constraintViolationCheck,
-  schemaCheck<KaitenShTarget>('kaiten-sh'),
-  driftCheck<KaitenShTarget>('kaiten-sh', detectKaitenShDrift),
+  schemaCheck<KaitenShTarget>('kaiten-sh', ['SH-22', 'SH-23', 'SH-24', 'SH-26', 'SH-28']),
+  driftCheck<KaitenShTarget>('kaiten-sh', detectKaitenShDrift, ['SH-22', 'SH-36']),
 ]
 
 export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
-  noGapsNoOverlapsCheck(kaitenRuList),
-  orderCheck(kaitenRuList),
+  noGapsNoOverlapsCheck(kaitenRuList, ['RU-31', 'RU-27']),
+  orderCheck(kaitenRuList, ['RU-33', 'RU-34']),
   ruLimits.limitAndDefaultCheck,
   ruLimits.limitClampCheck,
-  offsetPastEndCheck(kaitenRuList),
-  timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }),
+  offsetPastEndCheck(kaitenRuList, ['RU-32']),
+  timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-05', 'RU-06']),
   ruFilters.categoriesCheck,
   ruFilters.actionsCheck,
   ruFilters.authorCheck,
@@ -58,8 +59,14 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   ruErrors.forbiddenTokenCheck,
   // Last of the requests: the burst must not leave later checks facing a spent window.
   rateLimitCheck,
-  schemaCheck<KaitenRuTarget>('kaiten-ru'),
-  driftCheck<KaitenRuTarget>('kaiten-ru', detectKaitenRuDrift),
+  schemaCheck<KaitenRuTarget>('kaiten-ru', ['RU-35', 'RU-36', 'RU-41', 'RU-42', 'RU-45', 'RU-48']),
+  driftCheck<KaitenRuTarget>('kaiten-ru', detectKaitenRuDrift, ['RU-04', 'RU-40', 'RU-42']),
 ]
 
-export const allCheckIds: readonly string[] = [...kaitenShChecks, ...kaitenRuChecks].map((check) => check.id)
+/** Every check of both APIs, kaiten.sh first: the order of `--list` and of the README's check table. */
+export const allChecks: readonly CheckDefinition[] = [
+  ...kaitenShChecks,
+  ...kaitenRuChecks,
+] as CheckDefinition[]
+
+export const allCheckIds: readonly string[] = allChecks.map((check) => check.id)

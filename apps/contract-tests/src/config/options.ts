@@ -160,14 +160,15 @@ Options:
   --env-file <path>           the same; Node 20 takes this name itself unless it follows --
                               (pnpm contract -- --env-file .env)
   --only <check>              run only the checks whose id starts with it, or of a group (pagination,
-                              filters, errors); repeatable. Schema and drift checks always run over
-                              what was recorded. A value that selects no check is an error
+                              filters, errors, rate-limit); repeatable. Checks that only judge what was
+                              recorded (invariants, rate-limit headers, schema, drift) always run.
+                              A value that selects no check is an error
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS}); an API that gives no answer
                               to its first request, or to two in a row, is stopped with one line
   --progress, --no-progress   show the running checks, requests used and time on stderr (default: only
                               when stderr is a terminal; in a log, --progress writes a line per check
                               and one every 10 s while a request is outstanding)
-  --list                      list every check id and exit
+  --list                      list every check (id, the rules it closes, title; tab-separated) and exit
   -h, --help                  show this help
 
 Environment (live target; set all required variables of an API to verify it, or none to skip it):

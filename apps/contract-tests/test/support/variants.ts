@@ -62,6 +62,37 @@ function jsonMessageOn(status: number, message: string): Wrap {
   )
 }
 
+/** Answers `status` responses with 200 `[]`, as if the request had been allowed. */
+function servedInsteadOf(status: number, when: (request: Request) => boolean = () => true): Wrap {
+  return rewriteResponse(async (response, request) =>
+    response.status === status && when(request) ? withStatus(response, 200, '[]') : response,
+  )
+}
+
+/** Leaves out the values of a list parameter that start with `not_`, as if the server ignored unknown values. */
+function ignoreUnknownValues(name: string): Wrap {
+  return rewriteQuery((query) => {
+    const values = query.get(name)
+    if (values === null) return
+    const known = values.split(',').filter((value) => !value.startsWith('not_'))
+    if (known.length > 0) query.set(name, known.join(','))
+    else query.delete(name)
+  })
+}
+
+/** Answers an offset past the end with the first page, as a server that wraps around would. */
+const pastEndGivesFirstPage: Wrap = (faithful) => async (request) => {
+  const response = await faithful(request.clone())
+  const url = new URL(request.url)
+  if (response.status !== 200 || !url.searchParams.has('offset')) return response
+  const items = (await response.clone().json()) as Item[]
+  if (items.length > 0) return response
+  url.searchParams.set('offset', '0')
+  return faithful(new Request(url, { headers: request.headers }))
+}
+
+const withToken = (request: Request) => request.headers.has('authorization')
+
 export const kaitenShVariants: Variant[] = [
   {
     name: 'off-by-one offset',
@@ -199,15 +230,7 @@ export const kaitenShVariants: Variant[] = [
   {
     name: 'offset past the end answered with the last page',
     api: 'kaiten-sh',
-    wrap: (faithful) => async (request) => {
-      const response = await faithful(request.clone())
-      const url = new URL(request.url)
-      if (response.status !== 200 || !url.searchParams.has('offset')) return response
-      const items = (await response.clone().json()) as Item[]
-      if (items.length > 0) return response
-      url.searchParams.set('offset', '0')
-      return faithful(new Request(url, { headers: request.headers }))
-    },
+    wrap: pastEndGivesFirstPage,
     caughtBy: 'kaiten-sh.pagination.offset-past-end',
     finding: /past the end of a window of \d+ entries and must give \[\]/,
   },
@@ -218,6 +241,22 @@ export const kaitenShVariants: Variant[] = [
     caughtBy: 'kaiten-sh.schema.responses-conform',
     finding: /^the response departs from the spec at \$\.body\[0\]\.id$/,
     expected: 'type integer',
+  },
+  {
+    name: 'an unknown token accepted',
+    api: 'kaiten-sh',
+    wrap: servedInsteadOf(401, withToken),
+    caughtBy: 'kaiten-sh.errors.401-invalid-token',
+    finding: /expected 401, got 200/,
+  },
+  {
+    name: 'a malformed `after` ignored',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (instant(query.get('after')) === null) query.delete('after')
+    }),
+    caughtBy: 'kaiten-sh.errors.400-malformed-timestamp',
+    finding: /expected 400, got 200/,
   },
 ]
 
@@ -277,13 +316,7 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'unknown category accepted',
     api: 'kaiten-ru',
-    wrap: rewriteQuery((query) => {
-      const categories = query.get('categories')
-      if (categories === null) return
-      const known = categories.split(',').filter((category) => !category.startsWith('not_'))
-      if (known.length > 0) query.set('categories', known.join(','))
-      else query.delete('categories')
-    }),
+    wrap: ignoreUnknownValues('categories'),
     caughtBy: 'kaiten-ru.errors.400-unknown-category',
     finding: /expected 400, got 200/,
   },
@@ -339,11 +372,7 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'invalid token accepted',
     api: 'kaiten-ru',
-    wrap: rewriteResponse(async (response, request) =>
-      response.status === 401 && request.headers.has('authorization')
-        ? withStatus(response, 200, '[]')
-        : response,
-    ),
+    wrap: servedInsteadOf(401, withToken),
     caughtBy: 'kaiten-ru.errors.401-invalid-token',
     finding: /expected 401, got 200/,
   },
@@ -367,6 +396,43 @@ export const kaitenRuVariants: Variant[] = [
     wrap: jsonMessageOn(401, 'Unauthorized'),
     caughtBy: 'kaiten-ru.drift',
     finding: /kaiten\.ru now sends a JSON body with its 401 responses; the spec documents none/,
+  },
+  {
+    name: 'default page of 50 instead of 100',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (!query.has('limit')) query.set('limit', '50')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-and-default',
+    finding: /no limit \(default 100\) must give 100 events/,
+  },
+  {
+    name: 'offset past the end answered with the first page',
+    api: 'kaiten-ru',
+    wrap: pastEndGivesFirstPage,
+    caughtBy: 'kaiten-ru.pagination.offset-past-end',
+    finding: /past the end of a window of \d+ events and must give \[\]/,
+  },
+  {
+    name: 'unknown action accepted',
+    api: 'kaiten-ru',
+    wrap: ignoreUnknownValues('actions'),
+    caughtBy: 'kaiten-ru.errors.400-unknown-action',
+    finding: /expected 400, got 200/,
+  },
+  {
+    name: 'a request without a token served',
+    api: 'kaiten-ru',
+    wrap: servedInsteadOf(401, (request) => !withToken(request)),
+    caughtBy: 'kaiten-ru.errors.401-missing-token',
+    finding: /expected 401, got 200/,
+  },
+  {
+    name: 'a user without "Audit log" access served',
+    api: 'kaiten-ru',
+    wrap: servedInsteadOf(403),
+    caughtBy: 'kaiten-ru.errors.403-without-access',
+    finding: /expected 403, got 200/,
   },
   {
     name: '429 without rate-limit headers',

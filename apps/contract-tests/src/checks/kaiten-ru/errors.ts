@@ -12,6 +12,7 @@ export const unknownCategoryCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '400 without a body for an unknown category',
+  rules: ['RU-14'],
   async run(context) {
     expectBodylessError(
       context,
@@ -26,6 +27,7 @@ export const unknownActionCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '400 without a body for an unknown action',
+  rules: ['RU-16'],
   async run(context) {
     expectBodylessError(
       context,
@@ -40,6 +42,7 @@ export const invalidValuesCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '400 without a body for invalid values (limit=abc, from=yesterday, author_id=abc)',
+  rules: ['RU-09', 'RU-10', 'RU-26'],
   async run(context) {
     const invalid: Record<string, string>[] = [{ limit: 'abc' }, { from: 'yesterday' }, { author_id: 'abc' }]
     for (const query of invalid) {
@@ -53,6 +56,7 @@ export const missingTokenCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '401 without a body when no token is sent',
+  rules: ['RU-02'],
   async run(context) {
     expectBodylessError(context, await sendAuditLogs(context, smallPage(), { auth: 'none' }), 401)
   },
@@ -63,6 +67,7 @@ export const invalidTokenCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '401 without a body for an invalid token',
+  rules: ['RU-02'],
   async run(context) {
     expectBodylessError(context, await sendAuditLogs(context, smallPage(), { auth: 'invalid' }), 401)
   },
@@ -73,6 +78,7 @@ export const forbiddenTokenCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: '403 without a body for a user without "Audit log" access',
+  rules: ['RU-03'],
   async run(context) {
     if (context.target.forbiddenToken === undefined) {
       context.skip('no token without access configured (KAITEN_RU_FORBIDDEN_TOKEN)')

@@ -8,6 +8,7 @@ import {
   auditLogCategoryValues,
 } from '@kaiten-audit/types'
 import { describeExchange, show } from '../../http/exchange.js'
+import type { RuleId } from '../../rules/index.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { expectAnchorListed, reportLimited, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
@@ -68,12 +69,14 @@ function listFilterCheck(
   field: 'category' | 'action',
   parameter: 'categories' | 'actions',
   known: readonly string[],
+  rules: readonly RuleId[],
 ): CheckDefinition<KaitenRuTarget> {
   return {
     id: `kaiten-ru.filters.${parameter}`,
     api: 'kaiten-ru',
     group: 'filters',
     title: `\`${parameter}\` (a comma-separated list) holds on every event`,
+    rules,
     async run(context) {
       const sample = await samplePage(context, kaitenRuList)
       requireItems(context, sample.items, 1, 'events', `to pick ${parameter}`)
@@ -96,11 +99,13 @@ export const categoriesCheck = listFilterCheck(
   'category',
   'categories',
   auditLogCategoryValues as readonly AuditLogCategory[],
+  ['RU-12', 'RU-13'],
 )
 export const actionsCheck = listFilterCheck(
   'action',
   'actions',
   auditLogActionValues as readonly AuditLogAction[],
+  ['RU-15'],
 )
 
 /** Filters by `anchor`'s own author (by id or by uid) and checks every event returned has that author. */
@@ -125,6 +130,7 @@ export const authorCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'filters',
   title: '`author_id` and `author_uid` hold on every event',
+  rules: ['RU-10', 'RU-11'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     const byId = sample.items.find((event) => typeof event.author_id === 'number')
@@ -142,6 +148,7 @@ export const idCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'filters',
   title: '`id` returns exactly that event',
+  rules: ['RU-18'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to pick an id')

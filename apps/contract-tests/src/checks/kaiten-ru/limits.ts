@@ -30,6 +30,7 @@ export const limitAndDefaultCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'pagination',
   title: `\`limit\` is respected and the default page holds ${KAITEN_RU_LIMIT.default}`,
+  rules: ['RU-21', 'RU-24'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
@@ -43,6 +44,7 @@ export const limitClampCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'pagination',
   title: `limit=1000 gives ${KAITEN_RU_LIMIT.max}; limit=0 gives the default ${KAITEN_RU_LIMIT.default}`,
+  rules: ['RU-22', 'RU-23'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to compare page sizes')

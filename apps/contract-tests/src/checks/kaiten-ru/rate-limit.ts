@@ -57,6 +57,7 @@ export const rateLimitCheck: CheckDefinition<KaitenRuTarget> = {
   api: 'kaiten-ru',
   group: 'errors',
   title: `More than ${KAITEN_RU_RATE_LIMIT.requests} requests per second get 429 with X-RateLimit-Remaining and X-RateLimit-Reset`,
+  rules: ['RU-43', 'RU-45'],
   async run(context) {
     if (!context.options.rateLimitChecks) context.skip('rate limiting is not exercised in this run')
     // Unpaced on purpose: the only requests of a run that exceed the documented limit.

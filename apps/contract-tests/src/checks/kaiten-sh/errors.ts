@@ -12,6 +12,7 @@ export const missingTokenCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '401 problem details without a token',
+  rules: ['SH-04', 'SH-20'],
   async run(context) {
     expectProblem(context, await sendTrails(context, noQuery(), { auth: 'none' }), 401)
   },
@@ -22,6 +23,7 @@ export const invalidTokenCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '401 problem details with an invalid token',
+  rules: ['SH-04', 'SH-20'],
   async run(context) {
     expectProblem(context, await sendTrails(context, noQuery(), { auth: 'invalid' }), 401)
   },
@@ -32,6 +34,7 @@ export const forbiddenTokenCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '403 problem details with a token without read:instances',
+  rules: ['SH-05', 'SH-20'],
   async run(context) {
     if (context.target.forbiddenToken === undefined) {
       context.skip('no token without scope configured (KAITEN_SH_FORBIDDEN_TOKEN)')
@@ -45,6 +48,7 @@ export const unknownInstanceCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '404 problem details for an unknown instance',
+  rules: ['SH-02', 'SH-20'],
   async run(context) {
     // Random, so a real instance can never be hit by accident.
     const instanceSlug = `contract-test-no-such-instance-${crypto.randomUUID()}`
@@ -57,6 +61,7 @@ export const constraintViolationCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '422 problem details naming the parameter for offset=-1 and limit=abc',
+  rules: ['SH-14', 'SH-17', 'SH-19'],
   async run(context) {
     expectProblem(context, await sendTrails(context, rawQuery({ offset: '-1' })), 422, {
       location: 'query.offset',
@@ -72,6 +77,7 @@ export const malformedTimestampCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'errors',
   title: '400 problem details naming the parameter for after=yesterday',
+  rules: ['SH-13'],
   async run(context) {
     expectProblem(context, await sendTrails(context, rawQuery({ after: 'yesterday' })), 400, {
       location: 'query.after',

@@ -12,6 +12,7 @@ export const eventNameCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'filters',
   title: '`event_name` is an exact match on every entry; a strict prefix matches nothing',
+  rules: ['SH-07', 'SH-08', 'SH-35'],
   async run(context) {
     const sample = await samplePage(context, kaitenShList)
     requireItems(context, sample.items, 1, 'entries', 'to pick an event name')

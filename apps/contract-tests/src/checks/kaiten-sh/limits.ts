@@ -13,6 +13,7 @@ export const limitAndDefaultCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'pagination',
   title: `\`limit\` is respected and the default page holds ${KAITEN_SH_LIMIT.default}`,
+  rules: ['SH-15', 'SH-16'],
   async run(context) {
     const sample = await samplePage(context, kaitenShList)
     requireItems(context, sample.items, 1, 'entries', 'to compare page sizes')
@@ -41,6 +42,7 @@ export const limitBoundsCheck: CheckDefinition<KaitenShTarget> = {
   api: 'kaiten-sh',
   group: 'pagination',
   title: `limit=${KAITEN_SH_LIMIT.max} is allowed; limit=${KAITEN_SH_LIMIT.max + 1} and limit=0 are rejected with 422`,
+  rules: ['SH-14', 'SH-19'],
   async run(context) {
     const allowed = await sendTrails(context, rawQuery({ limit: String(KAITEN_SH_LIMIT.max) }))
     if (allowed.status !== 200) {

@@ -1,6 +1,7 @@
 // Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
 import { INT32_MAX } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
+import type { RuleId } from '../../rules/index.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import {
@@ -29,12 +30,14 @@ async function listSampleWindow<T extends Target, Item, P extends PagingParams>(
 
 export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.no-gaps-no-overlaps`,
     api: api.api,
     group: 'pagination',
     title: 'Pages have no gaps and no overlaps',
+    rules,
     async run(context) {
       const { bounds, whole: large } = await listSampleWindow(context, api)
       const expected = large.items.map((item) => api.idOf(item))
@@ -107,12 +110,14 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
 
 export function orderCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.order`,
     api: api.api,
     group: 'pagination',
     title: `Order is newest first by ${api.timeField}, and stable`,
+    rules,
     async run(context) {
       const sample = await samplePage(context, api)
       const inversions: { message: string; path: string; expected: string; actual: string }[] = []
@@ -153,12 +158,14 @@ export function orderCheck<T extends Target, Item, P extends PagingParams>(
 
 export function offsetPastEndCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.offset-past-end`,
     api: api.api,
     group: 'pagination',
     title: 'An offset past the end gives []',
+    rules,
     async run(context) {
       const { bounds, whole } = await listSampleWindow(context, api)
       const count = whole.items.length
@@ -198,12 +205,14 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
 export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
   names: { from: string; to: string },
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.filters.time-window`,
     api: api.api,
     group: 'filters',
     title: `\`${names.from}\` and \`${names.to}\` are inclusive and hold on every item`,
+    rules,
     async run(context) {
       const sample = await samplePage(context, api)
       const window = pickWindow(context, api, sample.items)
