@@ -39,9 +39,11 @@ export function parseDateTime(text: string): number | null {
     if (zh > 23 || zm > 59) return null
     offsetMinutes = sign * (zh * 60 + zm)
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000
-  // Date.UTC maps years 0–99 to 1900–1999; RFC 3339 years are literal.
-  const epochMs = year < 100 ? new Date(utc).setUTCFullYear(year) : utc
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second)
+  // Date.UTC maps years 0–99 to 1900–1999; RFC 3339 years are literal. The year is set before the offset moves the
+  // instant, which may cross into another year.
+  const epochMs =
+    (year < 100 ? new Date(wallClock).setUTCFullYear(year) : wallClock) - offsetMinutes * 60_000
   const micros = Number(fraction.slice(0, 6).padEnd(6, '0'))
   return epochMs * 1000 + micros
 }
