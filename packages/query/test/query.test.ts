@@ -167,6 +167,10 @@ describe('parseDateTime calendar', () => {
     expect(parseDateTime('0050-01-01T00:30:00+01:00')).toBe(Date.parse('0049-12-31T23:30:00Z') * 1000)
   })
 
+  it('reads February 29 of year 0, a leap year, as that day (1900, which Date.UTC takes it for, is not one)', () => {
+    expect(parseDateTime('0000-02-29T05:27:13Z')).toBe(Date.parse('0000-02-29T05:27:13Z') * 1000)
+  })
+
   it('accepts exactly the calendar days Date knows', () => {
     fc.assert(
       fc.property(
