@@ -28,7 +28,6 @@ const AWAITING_A_CHECK = [
   'RU-25',
   'RU-28',
   'RU-29',
-  'RU-30',
   'RU-37',
   'RU-38',
   'RU-39',

@@ -45,7 +45,7 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   orderCheck(kaitenRuList, ['RU-33', 'RU-34']),
   ruLimits.limitAndDefaultCheck,
   ruLimits.limitClampCheck,
-  offsetPastEndCheck(kaitenRuList, ['RU-32']),
+  offsetPastEndCheck(kaitenRuList, ['RU-32', 'RU-30']),
   timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-05', 'RU-06']),
   ruFilters.categoriesCheck,
   ruFilters.actionsCheck,

@@ -1,6 +1,6 @@
 // kaiten.ru allows 5 requests per second; the client's limiter paces us and learns from X-RateLimit-* headers.
 import { RateLimiter } from '@kaiten-audit/client'
-import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
+import { requiredRateLimit } from '../spec/operation.js'
 
 /** Waits before a request and learns from each response's rate-limit headers. */
 export interface Pacer {
@@ -9,5 +9,5 @@ export interface Pacer {
 }
 
 export function createKaitenRuPacer(): Pacer {
-  return new RateLimiter({ requests: KAITEN_RU_RATE_LIMIT.requests, windowMs: KAITEN_RU_RATE_LIMIT.windowMs })
+  return new RateLimiter(requiredRateLimit('kaiten-ru'))
 }

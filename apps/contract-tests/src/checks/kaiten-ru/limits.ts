@@ -1,10 +1,14 @@
 // kaiten.ru page sizes: `limit` is honoured, the default is 100, above 500 the API applies 500, and 0 means 100.
-import { effectiveKaitenRuLimit, KAITEN_RU_LIMIT } from '@kaiten-audit/query'
 import type { AuditLogEvent } from '@kaiten-audit/types'
+import { appliedLimit, pageLimits } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { kaitenRuList } from './list.js'
+
+const KAITEN_RU_LIMIT = pageLimits('kaiten-ru')
+/** Above the clamp: the page size kaiten.ru applies instead. */
+const ABOVE_CLAMP = 1000
 
 /** Requests `limit` pinned at the newest sampled event and compares with the sample's newest events. */
 async function expectPageSize(
@@ -19,7 +23,7 @@ async function expectPageSize(
   const params = limit === undefined ? { to: newest.created } : { to: newest.created, limit }
   const page = await kaitenRuList.list(context, params)
   expectNewestOfSample(context, kaitenRuList, page, sample, {
-    applied: effectiveKaitenRuLimit(limit),
+    applied: appliedLimit('kaiten-ru', limit),
     label,
     shownIds: 3,
   })
@@ -43,13 +47,18 @@ export const limitClampCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.pagination.limit-clamp',
   api: 'kaiten-ru',
   group: 'pagination',
-  title: `limit=1000 gives ${KAITEN_RU_LIMIT.max}; limit=0 gives the default ${KAITEN_RU_LIMIT.default}`,
+  title: `limit=${ABOVE_CLAMP} gives ${KAITEN_RU_LIMIT.max}; limit=0 gives the default ${KAITEN_RU_LIMIT.default}`,
   rules: ['RU-22', 'RU-23'],
   async run(context) {
     const sample = await samplePage(context, kaitenRuList)
     requireItems(context, sample.items, 1, 'events', 'to compare page sizes')
-    await expectPageSize(context, sample.items, 1000, `limit=1000 (applied as ${KAITEN_RU_LIMIT.max})`)
-    await expectPageSize(context, sample.items, 0, `limit=0 (applied as ${KAITEN_RU_LIMIT.default})`)
+    await expectPageSize(
+      context,
+      sample.items,
+      ABOVE_CLAMP,
+      `limit=${ABOVE_CLAMP} (applied as ${appliedLimit('kaiten-ru', ABOVE_CLAMP)})`,
+    )
+    await expectPageSize(context, sample.items, 0, `limit=0 (applied as ${appliedLimit('kaiten-ru', 0)})`)
     if (sample.items.length < KAITEN_RU_LIMIT.max) {
       context.note(
         `only ${sample.items.length} events exist, so a missing clamp at ${KAITEN_RU_LIMIT.max} could not be observed`,

@@ -1,9 +1,10 @@
 // kaiten.ru as the shared pagination checks see it: GET /audit-logs.
-import { KAITEN_RU_LIMIT, type KaitenRuListParams, toKaitenRuSearchParams } from '@kaiten-audit/query'
+import type { KaitenRuListParams } from '@kaiten-audit/query'
 import type { AuditLogEvent } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
+import { pageLimits } from '../../spec/operation.js'
+import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
-import { renderedOrThrow } from '../search-params.js'
 import { arrayItems, type ListApi } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 
@@ -29,12 +30,12 @@ export const kaitenRuList: ListApi<KaitenRuTarget, AuditLogEvent, KaitenRuListPa
   label: 'kaiten.ru',
   noun: 'events',
   timeField: 'created',
-  limits: { default: KAITEN_RU_LIMIT.default, max: KAITEN_RU_LIMIT.max },
+  limits: pageLimits('kaiten-ru'),
   idOf: (event) => String(event.id),
   timeTextOf: (event) => event.created,
   window: ({ from, to }) => ({ from, to }),
   async list(context, params) {
-    const exchange = await sendAuditLogs(context, renderedOrThrow(toKaitenRuSearchParams(params)))
+    const exchange = await sendAuditLogs(context, renderQuery('kaiten-ru', { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
   },
 }

@@ -1,10 +1,12 @@
 // kaiten.ru: more than 5 requests in a second get 429, and the 429 says when to come back.
-import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
 import { describeExchange, type Exchange } from '../../http/exchange.js'
+import { requiredRateLimit } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { sendAuditLogs } from './list.js'
+
+const KAITEN_RU_RATE_LIMIT = requiredRateLimit('kaiten-ru')
 
 /** Twice the limit and then some: enough to cross a window boundary and still be refused. */
 const BURST = KAITEN_RU_RATE_LIMIT.requests * 2 + 2

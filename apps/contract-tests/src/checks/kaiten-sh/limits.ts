@@ -1,12 +1,14 @@
 // kaiten.sh page sizes: `limit` is honoured, the default is 50, 200 is allowed, 201 and 0 are rejected with 422.
-import { KAITEN_SH_LIMIT } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
+import { pageLimits } from '../../spec/operation.js'
 import type { CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 import { kaitenShList, sendTrails } from './list.js'
 import { expectProblem } from './problem.js'
+
+const KAITEN_SH_LIMIT = pageLimits('kaiten-sh')
 
 export const limitAndDefaultCheck: CheckDefinition<KaitenShTarget> = {
   id: 'kaiten-sh.pagination.limit-and-default',
@@ -41,7 +43,7 @@ export const limitBoundsCheck: CheckDefinition<KaitenShTarget> = {
   id: 'kaiten-sh.pagination.limit-bounds',
   api: 'kaiten-sh',
   group: 'pagination',
-  title: `limit=${KAITEN_SH_LIMIT.max} is allowed; limit=${KAITEN_SH_LIMIT.max + 1} and limit=0 are rejected with 422`,
+  title: `limit=${KAITEN_SH_LIMIT.max} is allowed; limit=${KAITEN_SH_LIMIT.max + 1} and limit=${KAITEN_SH_LIMIT.minimum - 1} are rejected with 422`,
   rules: ['SH-14', 'SH-19'],
   async run(context) {
     const allowed = await sendTrails(context, rawQuery({ limit: String(KAITEN_SH_LIMIT.max) }))
@@ -52,11 +54,11 @@ export const limitBoundsCheck: CheckDefinition<KaitenShTarget> = {
         actual: String(allowed.status),
       })
     }
-    for (const limit of [KAITEN_SH_LIMIT.max + 1, 0]) {
+    for (const limit of [KAITEN_SH_LIMIT.max + 1, KAITEN_SH_LIMIT.minimum - 1]) {
       const rejected = await sendTrails(context, rawQuery({ limit: String(limit) }))
       if (rejected.status === 200) {
         context.fail(
-          `limit=${limit} was accepted; the spec rejects limits outside 1–${KAITEN_SH_LIMIT.max} with 422`,
+          `limit=${limit} was accepted; the spec rejects limits outside ${KAITEN_SH_LIMIT.minimum}–${KAITEN_SH_LIMIT.max} with 422`,
           {
             request: describeExchange(rejected),
             expected: '422',

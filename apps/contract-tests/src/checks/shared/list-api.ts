@@ -1,6 +1,7 @@
 // What the pagination checks need from one API, so the same checks run against kaiten.sh and kaiten.ru.
-import { parseDateTime } from '@kaiten-audit/query'
 import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
+import { instantOf } from '../../spec/date-time.js'
+import type { PageLimits } from '../../spec/operation.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -22,7 +23,8 @@ export interface ListApi<T extends Target, Item, P extends PagingParams> {
   noun: string
   /** Name of the time field, e.g. `timestamp`. */
   timeField: string
-  limits: { default: number; max: number }
+  /** From the spec's `limit` parameter. */
+  limits: PageLimits
   idOf(item: Item): string
   timeTextOf(item: Item): string
   /** Parameters for the inclusive window [from, to]; either bound may be left out. */
@@ -62,7 +64,7 @@ export function timeOf<T extends Target, Item, P extends PagingParams>(
   item: Item,
 ): number {
   const text = api.timeTextOf(item)
-  const micros = typeof text === 'string' ? parseDateTime(text) : null
+  const micros = typeof text === 'string' ? instantOf(text) : null
   if (micros === null) {
     context.stop(`${api.noun} carry an unreadable ${api.timeField}`, {
       path: `$.body[].${api.timeField}`,

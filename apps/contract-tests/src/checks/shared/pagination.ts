@@ -1,7 +1,7 @@
 // Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
-import { INT32_MAX } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
+import { largestOffset } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import {
@@ -13,6 +13,14 @@ import {
   samplePage,
   timeOf,
 } from './list-api.js'
+
+/**
+ * An offset far past any end: the largest the schema allows (int32 for kaiten.sh), or, where it sets no maximum
+ * (kaiten.ru), one past int32, which a server must not overflow on.
+ */
+function farOffset(api: Target['api']): number {
+  return largestOffset(api) ?? 2 ** 31
+}
 
 /** Small enough for several pages over a window of ~40 items, and not a divisor of it, so the last page is short. */
 const WALK_PAGE_SIZE = 7
@@ -184,7 +192,7 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
           },
         )
       }
-      for (const offset of [count, INT32_MAX]) {
+      for (const offset of [count, farOffset(api.api)]) {
         const past = await api.list(context, { ...bounds, limit: api.limits.max, offset })
         if (past.items.length > 0) {
           context.fail(
