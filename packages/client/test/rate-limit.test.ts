@@ -80,6 +80,24 @@ describe('RateLimiter', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
+  it('waits through the injected sleep, so a virtual clock can stand in for time', async () => {
+    let now = 10_000
+    const slept: number[] = []
+    const limiter = new RateLimiter({
+      requests: 2,
+      windowMs: 1000,
+      now: () => now,
+      sleep: async (ms) => {
+        slept.push(ms)
+        now += ms
+      },
+    })
+    for (let i = 0; i < 5; i++) await limiter.acquire()
+    expect(slept).toEqual([1000, 1000])
+    expect(now).toBe(12_000)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it('rejects options it cannot honour, naming the option and what is allowed', () => {
     expect(() => new RateLimiter({ requests: 0, windowMs: 1000 })).toThrow(/requests: 0 .*integer ≥ 1/)
     expect(() => new RateLimiter({ requests: 5, windowMs: -1 })).toThrow(/windowMs: -1 .*> 0/)

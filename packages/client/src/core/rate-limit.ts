@@ -9,6 +9,11 @@ export interface RateLimiterOptions {
   windowMs: number
   /** Wall clock in epoch milliseconds; `X-RateLimit-Reset` is compared against it. Defaults to `Date.now`. */
   now?: () => number
+  /**
+   * Waits that many milliseconds of `now`'s time. Defaults to a timer; a caller that injects a virtual `now` injects
+   * the sleep that advances it, so waits and clock never disagree.
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 /**
@@ -22,13 +27,14 @@ export class RateLimiter {
   readonly requests: number
   readonly windowMs: number
   readonly #now: () => number
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Start times of the most recent `requests` acquisitions, oldest first. */
   readonly #recent: number[] = []
   /** Epoch ms before which no slot is handed out, set by `observe`. */
   #heldUntil = 0
 
   constructor(options: RateLimiterOptions) {
-    const { requests, windowMs, now = Date.now } = options
+    const { requests, windowMs, now = Date.now, sleep: wait = sleep } = options
     if (!Number.isSafeInteger(requests) || requests < 1) {
       throw new RangeError(
         `RateLimiter requests: ${String(requests)} is not allowed; allowed: an integer ≥ 1`,
@@ -40,6 +46,7 @@ export class RateLimiter {
     this.requests = requests
     this.windowMs = windowMs
     this.#now = now
+    this.#sleep = wait
   }
 
   /** Resolves when a request may be sent; rejects with `RequestAbortedError` if `signal` aborts first. */
@@ -52,7 +59,7 @@ export class RateLimiter {
         return
       }
       // Several callers may wake together; each re-checks, and only those that find a free slot proceed.
-      await sleep(wait, signal)
+      await this.#sleep(wait, signal)
     }
   }
 
