@@ -18,6 +18,11 @@ export interface MockServersOptions {
   sizes?: { kaitenShEntries?: number; kaitenRuEvents?: number }
   /** kaiten.ru's 5 requests per second per token. Default true. */
   rateLimit?: boolean
+  /**
+   * kaiten.ru's clock in epoch milliseconds: its rate-limit windows and `Date` header. Default `Date.now`; a test can
+   * share a virtual clock with the client that paces against it.
+   */
+  now?: () => number
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }
   /** Put a deliberately broken behaviour in front of the faithful responder. */
@@ -64,6 +69,7 @@ export async function startMockServers(options: MockServersOptions = {}): Promis
     store: stores.kaitenRu,
     basePath: KAITEN_RU_BASE_PATH,
     rateLimit: options.rateLimit === false ? false : KAITEN_RU_RATE_LIMIT,
+    ...(options.now ? { now: options.now } : {}),
   })
   const instanceSlug = stores.kaitenSh.instances()[0]?.slug ?? ''
 

@@ -49,6 +49,8 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     const token = bearerToken(request)
     const decision = limiter.take(token ?? ANONYMOUS)
     const headers = {
+      // Dated by the limiter's clock, so a client comparing X-RateLimit-Reset with Date reads one time.
+      date: new Date(now()).toUTCString(),
       'x-ratelimit-remaining': String(decision.remaining),
       'x-ratelimit-reset': String(decision.resetSeconds),
     }
