@@ -9,6 +9,7 @@ import {
 import { kaitenRuChecks, kaitenShChecks } from './checks/index.js'
 import type { KaitenRuTarget, KaitenShTarget, Target } from './checks/targets.js'
 import { DEFAULT_MAX_REQUESTS, RequestBudget } from './http/budget.js'
+import { type Clock, systemClock } from './http/clock.js'
 import { createKaitenRuPacer } from './http/pacer.js'
 import { Recorder } from './http/recorder.js'
 import { type ApiName, type ApiRunSummary, apiLabels, type CheckResult, type RunReport } from './model.js'
@@ -29,6 +30,8 @@ export interface RunOptions {
   /** Only run checks whose id this accepts (passive checks always run, over what the others recorded). */
   only?: (checkId: string) => boolean
   timeoutMs?: number
+  /** The run's time: pacing, waits for X-RateLimit-Reset, rate-limit checks. Default: the system clock. */
+  clock?: Clock
   signal?: AbortSignal
   fetch?: typeof fetch
   /** Called as each check starts. */
@@ -47,9 +50,11 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     ),
   )
   const budget = new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS)
+  const clock = options.clock ?? systemClock
   const recorder = new Recorder({
     budget,
-    pacers: options.pacing === false ? {} : { 'kaiten-ru': createKaitenRuPacer() },
+    clock,
+    pacers: options.pacing === false ? {} : { 'kaiten-ru': createKaitenRuPacer(clock) },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -69,7 +74,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     const selected = checks.filter((check) => check.passive || !options.only || options.only(check.id))
     for (const [index, check] of selected.entries()) {
       options.onCheckStart?.({ id: check.id, api: check.api })
-      const context = new CheckContext(check.id, target, checkOptions, shared, recorder)
+      const context = new CheckContext(check.id, target, checkOptions, shared, recorder, clock)
       const result = await runCheck(check, context)
       const unusable = recorder.unusable(target.api)
       if (unusable) {

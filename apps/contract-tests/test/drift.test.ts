@@ -16,6 +16,8 @@ function exchange(overrides: Partial<Exchange>): Exchange {
     body: '[]',
     violations: [],
     durationMs: 1,
+    sentAt: 0,
+    receivedAt: 1,
     ...overrides,
   }
 }

@@ -6,6 +6,7 @@ import { startMockTarget } from '../src/mock-target.js'
 import type { RunReport } from '../src/model.js'
 import { type RunOptions, runContract } from '../src/runner.js'
 import { kaitenRuVariants, kaitenShVariants, type Variant } from './support/variants.js'
+import { VirtualClock } from './support/virtual-clock.js'
 
 const RATE_LIMIT_CHECK = 'kaiten-ru.errors.429-rate-limit-headers'
 
@@ -60,10 +61,13 @@ describe('broken variants of the mocks', () => {
 
 describe('the faithful mocks', () => {
   it('pass every check, paced against the mocks rate limiter as a real run is', async () => {
-    const mocks = await startMockTarget({ rateLimit: true })
+    // One virtual clock for the limiter and the pacer: a request cannot drift into the next window however slow the
+    // machine, so "no retries" is exact.
+    const clock = new VirtualClock()
+    const mocks = await startMockTarget({ rateLimit: true, now: clock.now })
     let report: RunReport
     try {
-      report = await runContract({ target: 'mocks', kaitenSh: mocks.kaitenSh, kaitenRu: mocks.kaitenRu })
+      report = await runContract({ target: 'mocks', kaitenSh: mocks.kaitenSh, kaitenRu: mocks.kaitenRu, clock })
     } finally {
       await mocks.close()
     }
@@ -78,6 +82,8 @@ describe('the faithful mocks', () => {
       .flatMap((check) => check.notes)
       .filter((note) => note.includes('sent it again'))
     expect(retries).toEqual([])
+    // The pacer did wait: more than five kaiten.ru requests went out, one window at a time.
+    expect(clock.waits.filter((ms) => ms > 0).length).toBeGreaterThan(0)
   }, 30_000)
 
   it('pass every check in the fast configuration the variants use (only the 429 check is skipped)', async () => {

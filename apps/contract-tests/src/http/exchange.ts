@@ -22,6 +22,9 @@ export interface Exchange {
   /** How the response departs from the spec (status, content type, headers, body schema). */
   violations: Violation[]
   durationMs: number
+  /** When the request left and its answer was read, in epoch milliseconds of the run's clock. */
+  sentAt: number
+  receivedAt: number
 }
 
 const authLabels: Readonly<Record<AuthMode, string>> = {

@@ -2,6 +2,7 @@
 import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
 import type { RequestBudget } from './budget.js'
+import { type Clock, systemClock } from './clock.js'
 import type { AuthMode, Exchange } from './exchange.js'
 import { describeFailure, isTimeout } from './failure.js'
 import type { Pacer } from './pacer.js'
@@ -45,6 +46,8 @@ export class RequestFailedError extends Error {
 
 export interface RecorderOptions {
   budget: RequestBudget
+  /** Dates each exchange; default the system clock. */
+  clock?: Clock
   /** Per-API pacers; an API without one is not paced. */
   pacers?: Partial<Record<ApiName, Pacer>>
   /** Per-request timeout. */
@@ -89,6 +92,8 @@ export class Recorder {
     const pacer = this.#options.pacers?.[target.api]
     if (pacer && spec.paced !== false) await pacer.acquire(this.#options.signal)
 
+    const clock = this.#options.clock ?? systemClock
+    const sentAt = clock.now()
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
@@ -133,6 +138,8 @@ export class Recorder {
         body,
       }),
       durationMs: performance.now() - started,
+      sentAt,
+      receivedAt: clock.now(),
     }
     this.exchanges.push(exchange)
     const unusable = this.#guard.answered(exchange)

@@ -66,7 +66,7 @@ export const rateLimitCheck: CheckDefinition<KaitenRuTarget> = {
     const exchanges = await Promise.all(
       Array.from({ length: BURST }, () => sendAuditLogs(context, rawQuery({ limit: '1' }), { paced: false })),
     )
-    const nowSeconds = Date.now() / 1000
+    const nowSeconds = context.clock.now() / 1000
     const limited = exchanges.filter((exchange) => exchange.status === 429)
     if (limited.length === 0) {
       context.fail(
