@@ -31,10 +31,6 @@ const AWAITING_A_CHECK = [
   'RU-37',
   'RU-38',
   'RU-39',
-  'RU-44',
-  'RU-46',
-  'RU-47',
-  'RU-49',
 ]
 
 describe('the check catalogue', () => {

@@ -216,7 +216,7 @@ describe('checkSelector (--only)', () => {
 
   it.each([[''], ['  ']])('rejects %j, which would select everything, naming what is allowed', (value) => {
     expect(usageError(() => checkSelector(['kaiten-ru.', value])).message).toBe(
-      `--only: ${JSON.stringify(value)} is not allowed; allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: pagination, filters, errors, schema, drift`,
+      `--only: ${JSON.stringify(value)} is not allowed; allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: pagination, filters, errors, rate-limit, schema, drift`,
     )
   })
 

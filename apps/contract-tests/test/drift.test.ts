@@ -18,6 +18,8 @@ function exchange(overrides: Partial<Exchange>): Exchange {
     durationMs: 1,
     sentAt: 0,
     receivedAt: 1,
+    sentOrder: 1,
+    receivedOrder: 2,
     ...overrides,
   }
 }

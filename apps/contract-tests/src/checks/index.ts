@@ -8,7 +8,8 @@ import * as ruErrors from './kaiten-ru/errors.js'
 import * as ruFilters from './kaiten-ru/filters.js'
 import * as ruLimits from './kaiten-ru/limits.js'
 import { kaitenRuList } from './kaiten-ru/list.js'
-import { rateLimitCheck } from './kaiten-ru/rate-limit.js'
+import { rateLimitHeadersCheck } from './kaiten-ru/rate-limit-headers.js'
+import { rateLimitWindowCheck } from './kaiten-ru/rate-limit-window.js'
 import * as shErrors from './kaiten-sh/errors.js'
 import { eventNameCheck } from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
@@ -58,7 +59,8 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   ruErrors.invalidTokenCheck,
   ruErrors.forbiddenTokenCheck,
   // Last of the requests: the burst must not leave later checks facing a spent window.
-  rateLimitCheck,
+  rateLimitWindowCheck,
+  rateLimitHeadersCheck,
   schemaCheck<KaitenRuTarget>('kaiten-ru', ['RU-35', 'RU-36', 'RU-41', 'RU-42', 'RU-45', 'RU-48']),
   driftCheck<KaitenRuTarget>('kaiten-ru', detectKaitenRuDrift, ['RU-04', 'RU-40', 'RU-42']),
 ]

@@ -25,6 +25,12 @@ export interface Exchange {
   /** When the request left and its answer was read, in epoch milliseconds of the run's clock. */
   sentAt: number
   receivedAt: number
+  /**
+   * The same two moments as positions in the run's sequence of events: an exchange was sent after another was
+   * answered exactly when its `sentOrder` is greater than the other's `receivedOrder`, whatever the clock says.
+   */
+  sentOrder: number
+  receivedOrder: number
 }
 
 const authLabels: Readonly<Record<AuthMode, string>> = {

@@ -64,6 +64,7 @@ export class Recorder {
   readonly exchanges: Exchange[] = []
   readonly #options: RecorderOptions
   readonly #guard = new PreflightGuard()
+  #order = 0
 
   constructor(options: RecorderOptions) {
     this.#options = options
@@ -94,6 +95,7 @@ export class Recorder {
 
     const clock = this.#options.clock ?? systemClock
     const sentAt = clock.now()
+    const sentOrder = ++this.#order
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
@@ -140,6 +142,8 @@ export class Recorder {
       durationMs: performance.now() - started,
       sentAt,
       receivedAt: clock.now(),
+      sentOrder,
+      receivedOrder: ++this.#order,
     }
     this.exchanges.push(exchange)
     const unusable = this.#guard.answered(exchange)

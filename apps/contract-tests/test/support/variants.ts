@@ -93,6 +93,37 @@ const pastEndGivesFirstPage: Wrap = (faithful) => async (request) => {
 
 const withToken = (request: Request) => request.headers.has('authorization')
 
+/** The same response with some headers replaced. */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const copied = new Headers(response.headers)
+  for (const [name, value] of Object.entries(headers)) copied.set(name, value)
+  return new Response(response.body, { status: response.status, headers: copied })
+}
+
+/** Rewrites one header wherever the faithful responder sends it. */
+function rewriteHeader(name: string, change: (value: string) => string): Wrap {
+  return rewriteResponse(async (response) => {
+    const value = response.headers.get(name)
+    return value === null ? response : withHeaders(response, { [name]: change(value) })
+  })
+}
+
+/** After a 429, keeps refusing for one second more than X-RateLimit-Reset said, judged by the response's Date. */
+function windowOutlivesReset(): Wrap {
+  let blockedUntilSecond = 0
+  return rewriteResponse(async (response) => {
+    const second = Math.floor(Date.parse(response.headers.get('date') ?? '') / 1000)
+    if (response.status === 429) {
+      blockedUntilSecond = Number(response.headers.get('x-ratelimit-reset')) + 1
+      return response
+    }
+    if (second < blockedUntilSecond) {
+      return withStatus(withHeaders(response, { 'x-ratelimit-remaining': '0' }), 429, null)
+    }
+    return response
+  })
+}
+
 export const kaitenShVariants: Variant[] = [
   {
     name: 'off-by-one offset',
@@ -445,21 +476,75 @@ export const kaitenRuVariants: Variant[] = [
       headers.delete('x-ratelimit-reset')
       return new Response(null, { status: 429, headers })
     }),
-    caughtBy: 'kaiten-ru.errors.429-rate-limit-headers',
-    finding: /a 429 must carry X-RateLimit-Remaining/,
+    caughtBy: 'kaiten-ru.rate-limit.window',
+    finding: /a 429 must say when to come back: X-RateLimit-Reset/,
+  },
+  {
+    name: 'more requests served than the limit allows',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    wrap: servedInsteadOf(429),
+    caughtBy: 'kaiten-ru.rate-limit.window',
+    finding:
+      /^6 of 6 requests in the window ending at \d+ were served; the documented limit is 5 per second$/,
+  },
+  {
+    name: 'the limit enforced at 3 per second',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    // The faithful limiter's own count: Remaining 1 or 0 on a 200 is the 4th or 5th request of the window.
+    wrap: rewriteResponse(async (response) =>
+      response.status === 200 && Number(response.headers.get('x-ratelimit-remaining')) <= 1
+        ? withStatus(withHeaders(response, { 'x-ratelimit-remaining': '0' }), 429, null)
+        : response,
+    ),
+    caughtBy: 'kaiten-ru.rate-limit.window',
+    finding:
+      /^only 3 of \d+ requests in the window ending at \d+ were served; the documented limit allows 5$/,
+  },
+  {
+    name: 'the window not reset at X-RateLimit-Reset',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    wrap: windowOutlivesReset(),
+    caughtBy: 'kaiten-ru.rate-limit.window',
+    finding: /^X-RateLimit-Reset \d+ had passed, yet the next request was answered 429$/,
+  },
+  {
+    name: 'X-RateLimit-Reset names the start of the window',
+    api: 'kaiten-ru',
+    rateLimited: true,
+    wrap: rewriteHeader('x-ratelimit-reset', (reset) => String(Number(reset) - 1)),
+    caughtBy: 'kaiten-ru.rate-limit.window',
+    finding: /^X-RateLimit-Reset \d+ had passed, yet the next request was answered 429$/,
+  },
+  {
+    name: 'X-RateLimit-Remaining stuck at 5',
+    api: 'kaiten-ru',
+    wrap: rewriteHeader('x-ratelimit-remaining', () => '5'),
+    caughtBy: 'kaiten-ru.rate-limit.headers',
+    finding: /^X-RateLimit-Remaining did not fall between two requests in the same window/,
+  },
+  {
+    name: 'X-RateLimit-Remaining of another quota',
+    api: 'kaiten-ru',
+    wrap: rewriteHeader('x-ratelimit-remaining', (remaining) => String(Number(remaining) + 95)),
+    caughtBy: 'kaiten-ru.rate-limit.headers',
+    finding: /^X-RateLimit-Remaining 99 is more than a window holds \(5 requests\)$/,
+  },
+  {
+    name: 'X-RateLimit-Reset half a minute ahead',
+    api: 'kaiten-ru',
+    wrap: rewriteHeader('x-ratelimit-reset', (reset) => String(Number(reset) + 29)),
+    caughtBy: 'kaiten-ru.rate-limit.headers',
+    finding:
+      /^X-RateLimit-Reset cannot be when the current window ends: \d+ is 30 s after the response's Date/,
   },
   {
     name: 'X-RateLimit-Reset in milliseconds',
     api: 'kaiten-ru',
-    rateLimited: true,
-    wrap: rewriteResponse(async (response) => {
-      const reset = response.headers.get('x-ratelimit-reset')
-      if (reset === null) return response
-      const headers = new Headers(response.headers)
-      headers.set('x-ratelimit-reset', String(Number(reset) * 1000))
-      return new Response(response.body, { status: response.status, headers })
-    }),
-    caughtBy: 'kaiten-ru.errors.429-rate-limit-headers',
-    finding: /X-RateLimit-Reset must be the UTC epoch second/,
+    wrap: rewriteHeader('x-ratelimit-reset', (reset) => String(Number(reset) * 1000)),
+    caughtBy: 'kaiten-ru.rate-limit.headers',
+    finding: /^X-RateLimit-Reset cannot be when the current window ends: \d+ looks like epoch milliseconds$/,
   },
 ]

@@ -126,15 +126,23 @@ export function pickWindow<T extends Target, Item, P extends PagingParams>(
 /** Lists with a few findings at most per kind, so one broken server does not flood the report. */
 export const MAX_FINDINGS_PER_KIND = 5
 
+/** Reports the first few findings of one kind and counts the rest; `request` names the request for all of them. */
 export function reportLimited(
   context: CheckContext,
-  findings: readonly { message: string; path?: string; expected?: string; actual?: string }[],
+  findings: readonly {
+    message: string
+    path?: string
+    expected?: string
+    actual?: string
+    request?: string
+  }[],
   request?: string,
 ): void {
+  const shared = request !== undefined ? { request } : {}
   for (const finding of findings.slice(0, MAX_FINDINGS_PER_KIND))
-    context.fail(finding.message, { ...finding, request })
+    context.fail(finding.message, { ...finding, ...shared })
   if (findings.length > MAX_FINDINGS_PER_KIND) {
-    context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, { request })
+    context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, shared)
   }
 }
 
