@@ -15,10 +15,7 @@ const AWAITING_A_CHECK = [
   'SH-11',
   'SH-12',
   'SH-21',
-  'SH-25',
   'SH-27',
-  'SH-29',
-  'SH-32',
   'RU-01',
   'RU-07',
   'RU-08',
@@ -28,9 +25,6 @@ const AWAITING_A_CHECK = [
   'RU-25',
   'RU-28',
   'RU-29',
-  'RU-37',
-  'RU-38',
-  'RU-39',
 ]
 
 describe('the check catalogue', () => {

@@ -4,6 +4,9 @@ import type { CheckDefinition } from './context.js'
 import { driftCheck } from './drift/drift-check.js'
 import { detectKaitenRuDrift } from './drift/kaiten-ru.js'
 import { detectKaitenShDrift } from './drift/kaiten-sh.js'
+import { sameIdSameItemCheck } from './invariants/ids.js'
+import { newestFirstCheck } from './invariants/order.js'
+import { companyAndAuthorCheck } from './kaiten-ru/company-and-author.js'
 import * as ruErrors from './kaiten-ru/errors.js'
 import * as ruFilters from './kaiten-ru/filters.js'
 import * as ruLimits from './kaiten-ru/limits.js'
@@ -25,7 +28,7 @@ import type { KaitenRuTarget, KaitenShTarget } from './targets.js'
 
 export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   noGapsNoOverlapsCheck(kaitenShList, ['SH-33', 'SH-18']),
-  orderCheck(kaitenShList, ['SH-30', 'SH-31']),
+  orderCheck(kaitenShList, ['SH-31']),
   shLimits.limitAndDefaultCheck,
   shLimits.limitBoundsCheck,
   offsetPastEndCheck(kaitenShList, ['SH-34', 'SH-17']),
@@ -37,13 +40,22 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
   shErrors.constraintViolationCheck,
+  newestFirstCheck<KaitenShTarget>(
+    'kaiten-sh',
+    { timeField: 'timestamp', noun: 'entries', tieBreakField: 'id' },
+    ['SH-30', 'SH-32'],
+  ),
+  sameIdSameItemCheck<KaitenShTarget>('kaiten-sh', { singular: 'entry', plural: 'entries' }, [
+    'SH-25',
+    'SH-29',
+  ]),
   schemaCheck<KaitenShTarget>('kaiten-sh', ['SH-22', 'SH-23', 'SH-24', 'SH-26', 'SH-28']),
   driftCheck<KaitenShTarget>('kaiten-sh', detectKaitenShDrift, ['SH-22', 'SH-36']),
 ]
 
 export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   noGapsNoOverlapsCheck(kaitenRuList, ['RU-31', 'RU-27']),
-  orderCheck(kaitenRuList, ['RU-33', 'RU-34']),
+  orderCheck(kaitenRuList, ['RU-34']),
   ruLimits.limitAndDefaultCheck,
   ruLimits.limitClampCheck,
   offsetPastEndCheck(kaitenRuList, ['RU-32', 'RU-30']),
@@ -61,6 +73,14 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   // Last of the requests: the burst must not leave later checks facing a spent window.
   rateLimitWindowCheck,
   rateLimitHeadersCheck,
+  newestFirstCheck<KaitenRuTarget>('kaiten-ru', { timeField: 'created', noun: 'events' }, ['RU-33']),
+  sameIdSameItemCheck<KaitenRuTarget>(
+    'kaiten-ru',
+    // `author` is the user's current data, which may change between two reads of one event.
+    { singular: 'event', plural: 'events', mayChange: ['author'] },
+    ['RU-37'],
+  ),
+  companyAndAuthorCheck,
   schemaCheck<KaitenRuTarget>('kaiten-ru', ['RU-35', 'RU-36', 'RU-41', 'RU-42', 'RU-45', 'RU-48']),
   driftCheck<KaitenRuTarget>('kaiten-ru', detectKaitenRuDrift, ['RU-04', 'RU-40', 'RU-42']),
 ]

@@ -93,6 +93,8 @@ const pastEndGivesFirstPage: Wrap = (faithful) => async (request) => {
 
 const withToken = (request: Request) => request.headers.has('authorization')
 
+const queryOf = (request: Request) => new URL(request.url).searchParams
+
 /** The same response with some headers replaced. */
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   const copied = new Headers(response.headers)
@@ -274,6 +276,39 @@ export const kaitenShVariants: Variant[] = [
     expected: 'type integer',
   },
   {
+    name: 'entries oldest first when filtered by event_name',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items, request) =>
+      queryOf(request).has('event_name') ? [...items].reverse() : items,
+    ),
+    caughtBy: 'kaiten-sh.invariants.newest-first',
+    finding: /^entries are not newest first: item \d+ is newer than item \d+$/,
+  },
+  {
+    name: 'ties broken by id lowest first, on every page alike',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) =>
+      [...(items as Item[])].sort((a, b) =>
+        a.timestamp === b.timestamp
+          ? Number(a.id) - Number(b.id)
+          : String(b.timestamp).localeCompare(String(a.timestamp)),
+      ),
+    ),
+    caughtBy: 'kaiten-sh.invariants.newest-first',
+    finding: /^entries with equal timestamp are not ordered by id, highest first$/,
+  },
+  {
+    name: "an entry's payload changes between reads",
+    api: 'kaiten-sh',
+    wrap: rewritePage((items, request) =>
+      queryOf(request).has('offset')
+        ? items.map((item) => ({ ...(item as Item), payload: { edited: true } }))
+        : items,
+    ),
+    caughtBy: 'kaiten-sh.invariants.ids',
+    finding: /came back with other content than it had before/,
+  },
+  {
     name: 'an unknown token accepted',
     api: 'kaiten-sh',
     wrap: servedInsteadOf(401, withToken),
@@ -310,11 +345,58 @@ export const kaitenRuVariants: Variant[] = [
     finding: /^overlap: id [0-9a-f-]+ appeared on page 1 and again on page 2$/,
   },
   {
-    name: 'oldest first',
+    name: 'events oldest first when filtered by categories',
     api: 'kaiten-ru',
-    wrap: rewritePage((items) => [...items].reverse()),
+    wrap: rewritePage((items, request) =>
+      queryOf(request).has('categories') ? [...items].reverse() : items,
+    ),
+    caughtBy: 'kaiten-ru.invariants.newest-first',
+    finding: /^events are not newest first: item \d+ is newer than item \d+$/,
+  },
+  {
+    name: 'unstable order between identical requests',
+    api: 'kaiten-ru',
+    wrap: unstableOrder(),
     caughtBy: 'kaiten-ru.pagination.order',
-    finding: /events are not newest first/,
+    finding: /same request twice listed different items or a different order/,
+  },
+  {
+    name: "an event's message changes between reads",
+    api: 'kaiten-ru',
+    wrap: rewritePage((items, request) =>
+      queryOf(request).has('offset')
+        ? items.map((item) => ({ ...(item as Item), message: `${(item as Item).message} (edited)` }))
+        : items,
+    ),
+    caughtBy: 'kaiten-ru.invariants.ids',
+    finding: /came back with other content than it had before/,
+  },
+  {
+    name: "another company's events among the current company's",
+    api: 'kaiten-ru',
+    wrap: rewritePage((items, request) =>
+      queryOf(request).has('offset')
+        ? items.map((item, index) =>
+            index % 2 === 1
+              ? { ...(item as Item), company_uid: '00000000-0000-4000-8000-000000000000' }
+              : item,
+          )
+        : items,
+    ),
+    caughtBy: 'kaiten-ru.invariants.company-and-author',
+    finding: /^events of 2 companies were returned/,
+  },
+  {
+    name: 'the author object of another user',
+    api: 'kaiten-ru',
+    wrap: rewritePage((items) =>
+      items.map((item) => {
+        const author = (item as Item).author as Item | null
+        return author ? { ...(item as Item), author: { ...author, id: Number(author.id) + 1 } } : item
+      }),
+    ),
+    caughtBy: 'kaiten-ru.invariants.company-and-author',
+    finding: /^`author.id` is not the event's `author_id`/,
   },
   {
     name: 'limit above 500 not clamped',

@@ -123,6 +123,30 @@ export function pickWindow<T extends Target, Item, P extends PagingParams>(
   return { from: api.timeTextOf(oldest), to: api.timeTextOf(newest), newest, oldest }
 }
 
+export interface SampleWindow<Item, P> {
+  window: Window<Item>
+  /** The window's bounds as list parameters. */
+  bounds: P
+  /** One page over the window at the maximum page size. */
+  whole: Page<Item>
+}
+
+/**
+ * The sample's time window and one page of it at the maximum size, read once per run: the walk, the offsets past
+ * the end and the repeat of the same request all compare with it, and the time-window check holds it to the sample.
+ */
+export function sampleWindow<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<SampleWindow<Item, P>> {
+  return context.shared.memo('window', async () => {
+    const sample = await samplePage(context, api)
+    const window = pickWindow(context, api, sample.items)
+    const bounds = api.window({ from: window.from, to: window.to })
+    return { window, bounds, whole: await api.list(context, { ...bounds, limit: api.limits.max }) }
+  })
+}
+
 /** Lists with a few findings at most per kind, so one broken server does not flood the report. */
 export const MAX_FINDINGS_PER_KIND = 5
 
