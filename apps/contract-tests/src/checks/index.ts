@@ -18,12 +18,14 @@ import { eventNameCheck } from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
 import { kaitenShList } from './kaiten-sh/list.js'
 import { schemaCheck } from './schema.js'
+import { depthsCheck } from './shared/depths.js'
 import {
   noGapsNoOverlapsCheck,
   offsetPastEndCheck,
   orderCheck,
   timeWindowCheck,
 } from './shared/pagination.js'
+import { tiesCheck } from './shared/ties.js'
 import type { KaitenRuTarget, KaitenShTarget } from './targets.js'
 
 export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
@@ -32,6 +34,8 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shLimits.limitAndDefaultCheck,
   shLimits.limitBoundsCheck,
   offsetPastEndCheck(kaitenShList, ['SH-34', 'SH-17']),
+  tiesCheck(kaitenShList, ['SH-31', 'SH-33']),
+  depthsCheck(kaitenShList, ['SH-33', 'SH-34']),
   eventNameCheck,
   timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10']),
   shErrors.malformedTimestampCheck,
@@ -59,6 +63,8 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   ruLimits.limitAndDefaultCheck,
   ruLimits.limitClampCheck,
   offsetPastEndCheck(kaitenRuList, ['RU-32', 'RU-30']),
+  tiesCheck(kaitenRuList, ['RU-34', 'RU-31']),
+  depthsCheck(kaitenRuList, ['RU-31', 'RU-32']),
   timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-05', 'RU-06']),
   ruFilters.categoriesCheck,
   ruFilters.actionsCheck,

@@ -126,6 +126,54 @@ function windowOutlivesReset(): Wrap {
   })
 }
 
+/** Sends `offset` one further from `from` on: an off-by-one that only deep pages show. */
+function offByOneFrom(from: number): Wrap {
+  return rewriteQuery((query) => {
+    const offset = Number(query.get('offset') ?? '0')
+    if (offset >= from) query.set('offset', String(offset + 1))
+  })
+}
+
+/** Answers every offset from `from` on with [], as a server with a result-window cap does. */
+function emptyFrom(from: number): Wrap {
+  return rewritePage((items, request) => (Number(queryOf(request).get('offset') ?? '0') >= from ? [] : items))
+}
+
+/**
+ * On pages at `from` or deeper, lists items that share an instant lowest id first (the faithful order is highest
+ * first): a database without a tiebreaker, whose deep pages come out in another order.
+ */
+function tiesReversedFrom(from: number, field: string): Wrap {
+  return (faithful) => async (request) => {
+    const url = new URL(request.url)
+    const offset = Number(url.searchParams.get('offset') ?? '0')
+    const limit = Number(url.searchParams.get('limit') ?? '0')
+    if (offset < from || limit <= 0) return faithful(request)
+    // The page as the other order would cut it: the faithful items around it, re-sorted, then sliced.
+    url.searchParams.set('offset', String(Math.max(offset - 20, 0)))
+    url.searchParams.set('limit', String(limit + 40))
+    const around = await faithful(new Request(url, { headers: request.headers }))
+    if (around.status !== 200) return faithful(request)
+    const items = (await around.json()) as Item[]
+    // Each run of items at one instant, lowest id first (compared as the faithful order compares them).
+    const lower = (a: Item, b: Item) =>
+      typeof a.id === 'number' && typeof b.id === 'number'
+        ? a.id - b.id
+        : String(a.id) < String(b.id)
+          ? -1
+          : 1
+    const sorted: Item[] = []
+    for (let first = 0; first < items.length; ) {
+      let end = first + 1
+      while (end < items.length && items[end]![field] === items[first]![field]) end++
+      sorted.push(...items.slice(first, end).sort(lower))
+      first = end
+    }
+    const start = offset - Math.max(offset - 20, 0)
+    return withBody(around, JSON.stringify(sorted.slice(start, start + limit)))
+  }
+}
+
 export const kaitenShVariants: Variant[] = [
   {
     name: 'off-by-one offset',
@@ -276,6 +324,21 @@ export const kaitenShVariants: Variant[] = [
     expected: 'type integer',
   },
   {
+    name: 'off-by-one only at offsets of 100 and more',
+    api: 'kaiten-sh',
+    wrap: offByOneFrom(100),
+    caughtBy: 'kaiten-sh.pagination.depths',
+    finding: /^offset=\d+ inside the sample: /,
+  },
+  {
+    name: 'ties lowest id first on pages at offset 100 and deeper',
+    api: 'kaiten-sh',
+    wrap: tiesReversedFrom(100, 'timestamp'),
+    caughtBy: 'kaiten-sh.pagination.ties',
+    finding:
+      /^offset=\d+ splits entries that share the instant .*; the page must list them as the sample did/,
+  },
+  {
     name: 'entries oldest first when filtered by event_name',
     api: 'kaiten-sh',
     wrap: rewritePage((items, request) =>
@@ -343,6 +406,20 @@ export const kaitenRuVariants: Variant[] = [
     }),
     caughtBy: 'kaiten-ru.pagination.no-gaps-no-overlaps',
     finding: /^overlap: id [0-9a-f-]+ appeared on page 1 and again on page 2$/,
+  },
+  {
+    name: 'offsets of 1000 and more answered []',
+    api: 'kaiten-ru',
+    wrap: emptyFrom(1000),
+    caughtBy: 'kaiten-ru.pagination.depths',
+    finding: /^offsets contradict each other about where the events end$/,
+  },
+  {
+    name: 'ties lowest id first on pages at offset 100 and deeper',
+    api: 'kaiten-ru',
+    wrap: tiesReversedFrom(100, 'created'),
+    caughtBy: 'kaiten-ru.pagination.ties',
+    finding: /^offset=\d+ splits events that share the instant .*; the page must list them as the sample did/,
   },
   {
     name: 'events oldest first when filtered by categories',
