@@ -12,13 +12,9 @@ import { kaitenRuVariants, kaitenShVariants } from './support/variants.js'
 const AWAITING_A_CHECK = [
   'SH-03',
   'SH-06',
-  'SH-11',
-  'SH-12',
   'SH-21',
   'SH-27',
   'RU-01',
-  'RU-07',
-  'RU-08',
   'RU-17',
   'RU-19',
   'RU-20',

@@ -18,14 +18,11 @@ import { eventNameCheck } from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
 import { kaitenShList } from './kaiten-sh/list.js'
 import { schemaCheck } from './schema.js'
+import { dateTimeFormsCheck } from './shared/date-time-forms.js'
 import { depthsCheck } from './shared/depths.js'
-import {
-  noGapsNoOverlapsCheck,
-  offsetPastEndCheck,
-  orderCheck,
-  timeWindowCheck,
-} from './shared/pagination.js'
+import { noGapsNoOverlapsCheck, offsetPastEndCheck, orderCheck } from './shared/pagination.js'
 import { tiesCheck } from './shared/ties.js'
+import { timeWindowCheck } from './shared/time-window.js'
 import type { KaitenRuTarget, KaitenShTarget } from './targets.js'
 
 export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
@@ -37,7 +34,8 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   tiesCheck(kaitenShList, ['SH-31', 'SH-33']),
   depthsCheck(kaitenShList, ['SH-33', 'SH-34']),
   eventNameCheck,
-  timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10']),
+  timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10', 'SH-12']),
+  dateTimeFormsCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-11']),
   shErrors.malformedTimestampCheck,
   shErrors.missingTokenCheck,
   shErrors.invalidTokenCheck,
@@ -65,7 +63,8 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   offsetPastEndCheck(kaitenRuList, ['RU-32', 'RU-30']),
   tiesCheck(kaitenRuList, ['RU-34', 'RU-31']),
   depthsCheck(kaitenRuList, ['RU-31', 'RU-32']),
-  timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-05', 'RU-06']),
+  timeWindowCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-05', 'RU-06', 'RU-08']),
+  dateTimeFormsCheck(kaitenRuList, { from: 'from', to: 'to' }, ['RU-07']),
   ruFilters.categoriesCheck,
   ruFilters.actionsCheck,
   ruFilters.authorCheck,

@@ -53,6 +53,24 @@ function exclusive(bound: string, field: string): Wrap {
   })
 }
 
+/** Drops the fraction of a time bound: a server that reads bounds to the whole second. */
+function wholeSecond(name: string): Wrap {
+  return rewriteQuery((query) => {
+    const text = query.get(name)
+    if (text !== null) query.set(name, text.replace(/\.\d+/, ''))
+  })
+}
+
+/** Reads time bounds written with a zone offset as if they were UTC. */
+function offsetsAsUtc(...names: string[]): Wrap {
+  return rewriteQuery((query) => {
+    for (const name of names) {
+      const text = query.get(name)
+      if (text !== null) query.set(name, text.replace(/[+-]\d{2}:\d{2}$/, 'Z'))
+    }
+  })
+}
+
 /** Gives `status` responses a JSON `{message}` body, where kaiten.ru documents none. */
 function jsonMessageOn(status: number, message: string): Wrap {
   return rewriteResponse(async (response) =>
@@ -262,14 +280,28 @@ export const kaitenShVariants: Variant[] = [
     api: 'kaiten-sh',
     wrap: compose(drop('after'), drop('before')),
     caughtBy: 'kaiten-sh.filters.time-window',
-    finding: /outside the requested time window/,
+    finding: /^after=\S+&before=\S+ \(both inclusive\): \d+ entries that do not belong$/,
   },
   {
     name: 'inclusive `after` made exclusive',
     api: 'kaiten-sh',
     wrap: exclusive('after', 'timestamp'),
     caughtBy: 'kaiten-sh.filters.time-window',
-    finding: /not inclusive/,
+    finding: /^after=\S+&before=\S+ \(both inclusive\): \d+ entries missing$/,
+  },
+  {
+    name: '`after` cut to the whole second',
+    api: 'kaiten-sh',
+    wrap: wholeSecond('after'),
+    caughtBy: 'kaiten-sh.filters.time-window',
+    finding: /\(a millisecond inside the items at .*\): \d+ entries that do not belong$/,
+  },
+  {
+    name: 'zone offsets read as UTC',
+    api: 'kaiten-sh',
+    wrap: offsetsAsUtc('after', 'before'),
+    caughtBy: 'kaiten-sh.filters.date-time-forms',
+    finding: /^after=\S+\+03:00&before=\S+-05:30: /,
   },
   {
     name: 'unstable order between identical requests',
@@ -557,7 +589,31 @@ export const kaitenRuVariants: Variant[] = [
     api: 'kaiten-ru',
     wrap: exclusive('to', 'created'),
     caughtBy: 'kaiten-ru.filters.time-window',
-    finding: /not inclusive/,
+    finding: /^from=\S+&to=\S+ \(both inclusive\): \d+ events missing$/,
+  },
+  {
+    name: '`from` cut to the whole second',
+    api: 'kaiten-ru',
+    wrap: wholeSecond('from'),
+    caughtBy: 'kaiten-ru.filters.time-window',
+    finding: /\(a millisecond inside the items at .*\): \d+ events that do not belong$/,
+  },
+  {
+    name: 'zone offsets read as UTC',
+    api: 'kaiten-ru',
+    wrap: offsetsAsUtc('from', 'to'),
+    caughtBy: 'kaiten-ru.filters.date-time-forms',
+    finding: /^from=\S+\+03:00&to=\S+-05:30: /,
+  },
+  {
+    name: '`from` without a fraction refused with 400',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) =>
+      /T\d{2}:\d{2}:\d{2}(Z|[+-])/.test(queryOf(request).get('from') ?? '')
+        ? new Response(null, { status: 400 })
+        : faithful(request),
+    caughtBy: 'kaiten-ru.filters.date-time-forms',
+    finding: /^expected 200 with a JSON array of events, got 400$/,
   },
   {
     name: 'invalid token accepted',

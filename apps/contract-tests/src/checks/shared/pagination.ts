@@ -2,17 +2,9 @@
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
 import { largestOffset } from '../../spec/operation.js'
-import type { CheckContext, CheckDefinition } from '../context.js'
+import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
-import {
-  type ListApi,
-  type PagingParams,
-  pickWindow,
-  reportLimited,
-  samplePage,
-  sampleWindow,
-  timeOf,
-} from './list-api.js'
+import { type ListApi, type PagingParams, reportLimited, sampleWindow } from './list-api.js'
 
 /**
  * An offset far past any end: the largest the schema allows (int32 for kaiten.sh), or, where it sets no maximum
@@ -179,117 +171,4 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
       }
     },
   }
-}
-
-export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
-  api: ListApi<T, Item, P>,
-  names: { from: string; to: string },
-  rules: readonly RuleId[],
-): CheckDefinition<T> {
-  return {
-    id: `${api.api}.filters.time-window`,
-    api: api.api,
-    group: 'filters',
-    title: `\`${names.from}\` and \`${names.to}\` are inclusive and hold on every item`,
-    rules,
-    async run(context) {
-      const sample = await samplePage(context, api)
-      const window = pickWindow(context, api, sample.items)
-
-      // Both bounds at one existing item's own timestamp: inclusive bounds must return it.
-      const middle = Math.floor(
-        (sample.items.indexOf(window.newest) + sample.items.indexOf(window.oldest)) / 2,
-      )
-      const pivot = sample.items[middle] as Item
-      const instant = api.timeTextOf(pivot)
-      const exact = await api.list(context, {
-        ...api.window({ from: instant, to: instant }),
-        limit: api.limits.max,
-      })
-      const exactFull = exact.items.length >= api.limits.max
-      if (exactFull) {
-        context.note(
-          `${exact.items.length} ${api.noun} share the instant ${instant}; one page cannot show them all`,
-        )
-      }
-      // A full page at one instant may hold other ties first; only a page with room to spare proves exclusion.
-      if (!exactFull && !exact.items.some((item) => api.idOf(item) === api.idOf(pivot))) {
-        context.fail(
-          `${names.from}=${names.to}=${instant} (an existing item's own ${api.timeField}) did not return that item: a bound is not inclusive`,
-          {
-            request: describeExchange(exact.exchange),
-            expected: `an item with id ${api.idOf(pivot)}`,
-            actual: `${exact.items.length} ${api.noun}`,
-          },
-        )
-      }
-      const pivotBound = { micros: timeOf(context, api, pivot), text: instant }
-      reportLimited(
-        context,
-        outside(context, api, exact.items, pivotBound, pivotBound),
-        describeExchange(exact.exchange),
-      )
-
-      const low = { micros: timeOf(context, api, window.oldest), text: window.from }
-      const high = { micros: timeOf(context, api, window.newest), text: window.to }
-      const cases: { params: P; low?: Bound; high?: Bound; mustHold: Item[] }[] = [
-        {
-          params: api.window({ from: window.from, to: window.to }),
-          low,
-          high,
-          mustHold: [window.newest, window.oldest],
-        },
-        { params: api.window({ from: window.from }), low, mustHold: [] },
-        { params: api.window({ to: window.to }), high, mustHold: [window.newest] },
-      ]
-      for (const { params, low, high, mustHold } of cases) {
-        const page = await api.list(context, { ...params, limit: api.limits.max })
-        const request = describeExchange(page.exchange)
-        reportLimited(context, outside(context, api, page.items, low, high), request)
-        const ids = new Set(page.items.map((item) => api.idOf(item)))
-        // The bound items are only certain to be on the page when it has room to spare.
-        const checked = page.items.length < api.limits.max ? mustHold : mustHold.slice(0, 1)
-        for (const item of checked) {
-          if (!ids.has(api.idOf(item))) {
-            context.fail(
-              `the item at the bound itself (${api.timeTextOf(item)}) is missing: the bound is not inclusive`,
-              {
-                request,
-                expected: `an item with id ${api.idOf(item)}`,
-                actual: `${page.items.length} ${api.noun} without it`,
-              },
-            )
-          }
-        }
-      }
-    },
-  }
-}
-
-/** A requested bound: as parsed for comparison, and as sent. */
-interface Bound {
-  micros: number
-  text: string
-}
-
-function outside<T extends Target, Item, P extends PagingParams>(
-  context: CheckContext<T>,
-  api: ListApi<T, Item, P>,
-  items: readonly Item[],
-  low: Bound | undefined,
-  high: Bound | undefined,
-): { message: string; path: string; expected: string; actual: string }[] {
-  const found: { message: string; path: string; expected: string; actual: string }[] = []
-  items.forEach((item, index) => {
-    const time = timeOf(context, api, item)
-    if ((low !== undefined && time < low.micros) || (high !== undefined && time > high.micros)) {
-      found.push({
-        message: `an item outside the requested time window was returned`,
-        path: `$.body[${index}].${api.timeField}`,
-        expected: `within [${low?.text ?? '−∞'}, ${high?.text ?? '+∞'}]`,
-        actual: api.timeTextOf(item),
-      })
-    }
-  })
-  return found
 }
