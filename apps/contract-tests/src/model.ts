@@ -61,6 +61,9 @@ export interface ApiRunSummary {
   verified: boolean
   /** Why the API was not verified. */
   skippedBecause?: string
+  /** Requests sent to this API, and how long its checks took from the first to the last. */
+  requests?: number
+  durationMs?: number
 }
 
 export interface RunReport {
@@ -71,6 +74,8 @@ export interface RunReport {
   checks: CheckResult[]
   requestsUsed: number
   requestBudget: number
+  /** The seed the run drew its rotating cases with; `--seed` replays them. */
+  seed: number
 }
 
 export const apiLabels: Readonly<Record<ApiName, string>> = {

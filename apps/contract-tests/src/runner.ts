@@ -10,9 +10,11 @@ import { kaitenRuChecks, kaitenShChecks } from './checks/index.js'
 import type { KaitenRuTarget, KaitenShTarget, Target } from './checks/targets.js'
 import { DEFAULT_MAX_REQUESTS, RequestBudget } from './http/budget.js'
 import { type Clock, systemClock } from './http/clock.js'
+import type { Exchange } from './http/exchange.js'
 import { createKaitenRuPacer } from './http/pacer.js'
 import { Recorder } from './http/recorder.js'
 import { type ApiName, type ApiRunSummary, apiLabels, type CheckResult, type RunReport } from './model.js'
+import { newSeed } from './random.js'
 import { createRedactor, redactDeep } from './redact.js'
 
 export interface RunOptions {
@@ -27,6 +29,10 @@ export interface RunOptions {
   pacing?: boolean
   /** Burst past kaiten.ru's rate limit to check its 429. Default true. */
   rateLimitChecks?: boolean
+  /** Draws the negative cases a paced API rotates through. Default: a fresh seed, reported so the run replays. */
+  seed?: number
+  /** `all`: every negative case, also where requests are paced. Default `sample`: one per parameter there. */
+  negativeCases?: 'sample' | 'all'
   /** Only run checks whose id this accepts (passive checks always run, over what the others recorded). */
   only?: (checkId: string) => boolean
   timeoutMs?: number
@@ -40,6 +46,8 @@ export interface RunOptions {
   onResult?: (result: CheckResult) => void
   /** Called as each request is sent, with the budget spent so far. */
   onRequest?: (used: number, max: number) => void
+  /** Called with each exchange as it is recorded (not redacted: the caller redacts what it writes). */
+  onExchange?: (exchange: Exchange) => void
 }
 
 export async function runContract(options: RunOptions): Promise<RunReport> {
@@ -59,16 +67,24 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   })
-  const checkOptions = { rateLimitChecks: options.rateLimitChecks ?? true }
+  const seed = options.seed ?? newSeed()
+  const checkOptions = {
+    rateLimitChecks: options.rateLimitChecks ?? true,
+    seed,
+    allNegativeCases: options.negativeCases === 'all',
+  }
   const report = (result: CheckResult): CheckResult => {
     const redacted = redactDeep(result, redact)
     options.onResult?.(redacted)
     return redacted
   }
 
+  const spent: Partial<Record<ApiName, { requests: number; durationMs: number }>> = {}
   const runApi = async <T extends Target>(target: T | undefined, checks: readonly CheckDefinition<T>[]) => {
     if (!target) return []
+    const apiStarted = performance.now()
     const shared = new SharedState()
     const results: CheckResult[] = []
     const selected = checks.filter((check) => check.passive || !options.only || options.only(check.id))
@@ -84,6 +100,10 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
       }
       results.push(report(result))
     }
+    spent[target.api] = {
+      requests: results.reduce((sum, result) => sum + result.requests, 0),
+      durationMs: Math.round(performance.now() - apiStarted),
+    }
     return results
   }
 
@@ -94,7 +114,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
   ])
   const apis: ApiRunSummary[] = (['kaiten-sh', 'kaiten-ru'] as const).map((api) => {
     const target = api === 'kaiten-sh' ? options.kaitenSh : options.kaitenRu
-    if (target) return { api, baseUrl: safeUrl(target.baseUrl), verified: true }
+    if (target) return { api, baseUrl: safeUrl(target.baseUrl), verified: true, ...spent[api] }
     const reason = options.skipped?.find((skip) => skip.api === api)?.reason ?? 'not configured'
     return { api, verified: false, skippedBecause: reason }
   })
@@ -107,6 +127,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
       checks: [...sh, ...ru],
       requestsUsed: budget.used,
       requestBudget: budget.max,
+      seed,
     },
     redact,
   )

@@ -180,6 +180,56 @@ describe('pnpm contract', () => {
     }
   })
 
+  it('--json writes the whole result and --record every exchange as NDJSON, tokens redacted', async () => {
+    const mocks = await startMockTarget({ rateLimit: false })
+    try {
+      const token = mocks.kaitenRu.validToken
+      const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: token }
+      const { io } = captureIo(dir)
+      const argv = [
+        '--only',
+        'kaiten-ru.filters.id',
+        '--seed',
+        '7',
+        '--json',
+        'r/run.json',
+        '--record',
+        'r/run.ndjson',
+      ]
+      expect(await main(argv, env, io)).toBe(0)
+      const json = await readFile(join(dir, 'r/run.json'), 'utf8')
+      const record = await readFile(join(dir, 'r/run.ndjson'), 'utf8')
+      for (const text of [json, record]) expect(text).not.toContain(token)
+      const result = JSON.parse(json) as { seed: number; requestsUsed: number; checks: { id: string }[] }
+      expect(result.seed).toBe(7)
+      expect(result.checks.map((check) => check.id)).toContain('kaiten-ru.filters.id')
+      const lines = record
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(lines).toHaveLength(result.requestsUsed)
+      const first = lines[0] as {
+        api: string
+        check: string
+        request: { method: string; url: string; headers: Record<string, string> }
+        response: { status: number; headers: Record<string, string>; body: string }
+      }
+      expect(first).toMatchObject({
+        api: 'kaiten-ru',
+        check: 'kaiten-ru.filters.id',
+        request: {
+          method: 'GET',
+          url: `${mocks.kaitenRu.baseUrl}/audit-logs?limit=500`,
+          headers: { authorization: `Bearer ${REDACTED}` },
+        },
+        response: { status: 200 },
+      })
+      expect(JSON.parse(first.response.body)).toHaveLength(500)
+    } finally {
+      await mocks.close()
+    }
+  })
+
   it('exits 1 when a check fails, and keeps a token a server echoes out of every output', async () => {
     // A server that puts the caller's Authorization header into its 400 bodies.
     const echo = rewriteResponse(async (response, request) =>
@@ -194,21 +244,19 @@ describe('pnpm contract', () => {
       const token = mocks.kaitenRu.validToken
       const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: token }
       const { out, io } = captureIo(dir)
-      const code = await main(
-        ['--only', 'kaiten-ru.errors.400-unknown-category', '--junit', 'j.xml', '--markdown', 's.md'],
-        env,
-        io,
-      )
+      const reports = ['--junit', 'j.xml', '--markdown', 's.md', '--json', 'r.json', '--record', 'r.ndjson']
+      const code = await main(['--only', 'kaiten-ru.errors.invalid-parameters', ...reports], env, io)
       expect(code).toBe(1)
       const outputs = [
         out.stdout,
         out.stderr,
-        await readFile(join(dir, 'j.xml'), 'utf8'),
-        await readFile(join(dir, 's.md'), 'utf8'),
+        ...(await Promise.all(
+          ['j.xml', 's.md', 'r.json', 'r.ndjson'].map((file) => readFile(join(dir, file), 'utf8')),
+        )),
       ]
       for (const output of outputs) expect(output).not.toContain(token)
       expect(out.stdout).toContain(`rejected Bearer ${REDACTED}`)
-      expect(out.stdout).toMatch(/✗ 400 without a body for an unknown category/)
+      expect(out.stdout).toMatch(/✗ A query value that breaks its parameter's schema/)
     } finally {
       await mocks.close()
     }

@@ -26,9 +26,16 @@ const report: RunReport = {
   durationMs: 4200,
   requestsUsed: 9,
   requestBudget: 300,
+  seed: 1234,
   apis: [
     { api: 'kaiten-sh', verified: false, skippedBecause: 'KAITEN_SH_* not set' },
-    { api: 'kaiten-ru', verified: true, baseUrl: 'https://example.kaiten.ru/api/latest' },
+    {
+      api: 'kaiten-ru',
+      verified: true,
+      baseUrl: 'https://example.kaiten.ru/api/latest',
+      requests: 9,
+      durationMs: 3100,
+    },
   ],
   checks: [
     check({}),
@@ -68,6 +75,12 @@ describe('renderJUnit', () => {
     expect(xml).toContain('400 without a body | for &lt;unknown&gt; &amp; &quot;odd&quot; categories')
     expect(xml).toContain('a|b &lt;x&gt; \ufffd `tick`')
     expect(xml).not.toContain('\u0001')
+  })
+
+  it('records the seed, so a failing run replays', () => {
+    expect(xml).toMatch(
+      /<testsuite name="kaiten.ru" [^>]*>\n\s+<properties>\n\s+<property name="seed" value="1234"\/>\n\s+<\/properties>/,
+    )
   })
 
   it('names the rules each check closes, so a CI failure points at the documented rule', () => {
@@ -111,8 +124,9 @@ describe('renderTerminal', () => {
     expect(text).toContain('        request: GET /audit-logs?categories=not_a_category → 400')
     expect(text).toContain('  ○ Order is newest first (kaiten-ru.errors.403-without-access')
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'FAIL 4 checks: 1 passed, 1 failed, 1 errored, 1 skipped · 9 of 300 requests · 4.2 s',
+      'FAIL 4 checks: 1 passed, 1 failed, 1 errored, 1 skipped · 9 of 300 requests · 4.2 s · seed 1234 (--seed 1234 replays)',
     )
+    expect(text).toContain('kaiten.ru — https://example.kaiten.ru/api/latest · 9 requests · 3.1 s\n')
     expect(text).not.toContain('\u001b[')
   })
 

@@ -29,6 +29,8 @@ async function runVariant(variant: Variant): Promise<RunReport> {
       target: 'mocks',
       clock,
       pacing: false,
+      // Every negative case, so a variant is caught whatever the seed would have drawn.
+      negativeCases: 'all',
       rateLimitChecks: rateLimited,
       ...(rateLimited ? { only: (id: string) => id === RATE_LIMIT_CHECK } : {}),
     }

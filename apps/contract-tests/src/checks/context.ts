@@ -12,6 +12,10 @@ import type { Target } from './targets.js'
 export interface CheckOptions {
   /** Whether the rate-limit checks may burst past kaiten.ru's limit (off when the server under test does not limit). */
   rateLimitChecks: boolean
+  /** Draws the cases a run rotates through (the negative cases of a paced API); printed, so a run replays. */
+  seed: number
+  /** Send every negative case, also where requests are paced. */
+  allNegativeCases: boolean
 }
 
 /**

@@ -10,13 +10,14 @@ import { companyAndAuthorCheck } from './kaiten-ru/company-and-author.js'
 import * as ruErrors from './kaiten-ru/errors.js'
 import * as ruFilters from './kaiten-ru/filters.js'
 import * as ruLimits from './kaiten-ru/limits.js'
-import { kaitenRuList } from './kaiten-ru/list.js'
+import { kaitenRuList, sendAuditLogs } from './kaiten-ru/list.js'
 import { rateLimitHeadersCheck } from './kaiten-ru/rate-limit-headers.js'
 import { rateLimitWindowCheck } from './kaiten-ru/rate-limit-window.js'
 import * as shErrors from './kaiten-sh/errors.js'
 import { eventNameCheck } from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
-import { kaitenShList } from './kaiten-sh/list.js'
+import { kaitenShList, sendTrails } from './kaiten-sh/list.js'
+import { invalidParametersCheck } from './negative/invalid-parameters.js'
 import { schemaCheck } from './schema.js'
 import { dateTimeFormsCheck } from './shared/date-time-forms.js'
 import { depthsCheck } from './shared/depths.js'
@@ -36,12 +37,18 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   eventNameCheck,
   timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10', 'SH-12']),
   dateTimeFormsCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-11']),
-  shErrors.malformedTimestampCheck,
   shErrors.missingTokenCheck,
   shErrors.invalidTokenCheck,
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
-  shErrors.constraintViolationCheck,
+  invalidParametersCheck<KaitenShTarget>('kaiten-sh', (context, query) => sendTrails(context, query), [
+    'SH-13',
+    'SH-14',
+    'SH-17',
+    'SH-19',
+    'SH-20',
+    'SH-21',
+  ]),
   newestFirstCheck<KaitenShTarget>(
     'kaiten-sh',
     { timeField: 'timestamp', noun: 'entries', tieBreakField: 'id' },
@@ -69,9 +76,18 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   ruFilters.actionsCheck,
   ruFilters.authorCheck,
   ruFilters.idCheck,
-  ruErrors.unknownCategoryCheck,
-  ruErrors.unknownActionCheck,
-  ruErrors.invalidValuesCheck,
+  invalidParametersCheck<KaitenRuTarget>('kaiten-ru', (context, query) => sendAuditLogs(context, query), [
+    'RU-09',
+    'RU-10',
+    'RU-14',
+    'RU-16',
+    'RU-17',
+    'RU-19',
+    'RU-25',
+    'RU-26',
+    'RU-28',
+    'RU-29',
+  ]),
   ruErrors.missingTokenCheck,
   ruErrors.invalidTokenCheck,
   ruErrors.forbiddenTokenCheck,

@@ -11,9 +11,13 @@ export interface Exchange {
   method: 'GET'
   /** Path and query relative to the API's base URL, e.g. `/audit-logs?limit=0`. */
   target: string
+  /** The whole URL requested. */
+  url: string
   /** The spec's path template the request belongs to. */
   specPath: string
   auth: AuthMode
+  /** The headers sent, credentials included: every output redacts them. */
+  requestHeaders: Record<string, string>
   status: number
   /** Response headers, lower-case names. */
   headers: Record<string, string>

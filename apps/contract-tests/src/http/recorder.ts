@@ -56,6 +56,8 @@ export interface RecorderOptions {
   fetch?: typeof fetch
   /** Called as each request is sent, with the budget spent so far. */
   onRequest?: (used: number, max: number) => void
+  /** Called with each recorded exchange. */
+  onExchange?: (exchange: Exchange) => void
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -127,8 +129,10 @@ export class Recorder {
       checkId,
       method: 'GET',
       target: relative,
+      url,
       specPath: spec.specPath,
       auth,
+      requestHeaders: Object.fromEntries(headers.entries()),
       status: response.status,
       headers: recordedHeaders,
       body,
@@ -146,6 +150,7 @@ export class Recorder {
       receivedOrder: ++this.#order,
     }
     this.exchanges.push(exchange)
+    this.#options.onExchange?.(exchange)
     const unusable = this.#guard.answered(exchange)
     if (unusable) throw unusable
     return exchange

@@ -66,6 +66,8 @@ export function renderJUnit(report: RunReport): string {
     const time = seconds(checks.reduce((sum, check) => sum + check.durationMs, 0))
     return [
       `  <testsuite name="${name}" tests="${checks.length}" failures="${counts.failed}" errors="${counts.errored}" skipped="${counts.skipped}" time="${time}" timestamp="${escapeXml(report.startedAt)}">`,
+      // The seed the run drew its rotating cases with: `--seed` replays a failing run.
+      `    <properties>\n      <property name="seed" value="${report.seed}"/>\n    </properties>`,
       ...checks.map(testCase),
       '  </testsuite>',
     ].join('\n')

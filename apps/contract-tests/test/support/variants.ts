@@ -1,4 +1,5 @@
 // Deliberately broken variants of both mock APIs, each naming the check that must catch it.
+import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
 import {
   compose,
   instant,
@@ -87,12 +88,12 @@ function servedInsteadOf(status: number, when: (request: Request) => boolean = (
   )
 }
 
-/** Leaves out the values of a list parameter that start with `not_`, as if the server ignored unknown values. */
-function ignoreUnknownValues(name: string): Wrap {
+/** Leaves out the values of a list parameter that are not documented, as if the server ignored unknown values. */
+function ignoreUnknownValues(name: string, documented: readonly string[]): Wrap {
   return rewriteQuery((query) => {
     const values = query.get(name)
     if (values === null) return
-    const known = values.split(',').filter((value) => !value.startsWith('not_'))
+    const known = values.split(',').filter((value) => documented.includes(value))
     if (known.length > 0) query.set(name, known.join(','))
     else query.delete(name)
   })
@@ -330,14 +331,64 @@ export const kaitenShVariants: Variant[] = [
       const problem = (await response.json()) as Item
       return withStatus(response, 400, JSON.stringify({ ...problem, status: 400, title: 'Bad Request' }))
     }),
-    caughtBy: 'kaiten-sh.errors.422-invalid-parameters',
-    finding: /expected 422, got 400/,
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^limit=abc \(not a number\) must be refused with 422; got 400$/,
   },
   {
     name: 'errors[].location missing from validation problems',
     api: 'kaiten-sh',
     wrap: rewriteProblem(({ errors: _errors, ...rest }) => rest),
-    caughtBy: 'kaiten-sh.errors.422-invalid-parameters',
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /must name the parameter in `errors\[\]\.location`/,
+  },
+  {
+    name: 'offset=abc ignored (taken as 0)',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (query.has('offset') && !/^-?\d+$/.test(query.get('offset') ?? '')) query.delete('offset')
+    }),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^offset=abc \(not a number\) must be refused with 422; got 200$/,
+  },
+  {
+    name: 'limit beyond int32 answered 500',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) =>
+      queryOf(request).get('limit') === '2147483648'
+        ? new Response(JSON.stringify({ title: 'Internal Server Error', status: 500 }), {
+            status: 500,
+            headers: { 'content-type': 'application/problem+json' },
+          })
+        : faithful(request),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^limit=2147483648 \(beyond int32\) must be refused with 422; got 500$/,
+  },
+  {
+    name: 'errors[].value always null',
+    api: 'kaiten-sh',
+    wrap: rewriteProblem((problem) => ({
+      ...problem,
+      ...(Array.isArray(problem.errors)
+        ? { errors: (problem.errors as Item[]).map((error) => ({ ...error, value: null })) }
+        : {}),
+    })),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^`errors\[\]\.value` must be the offending value as sent$/,
+  },
+  {
+    name: 'a malformed `before` reported at query.after',
+    api: 'kaiten-sh',
+    wrap: rewriteProblem((problem) => ({
+      ...problem,
+      ...(Array.isArray(problem.errors)
+        ? {
+            errors: (problem.errors as Item[]).map((error) =>
+              error.location === 'query.before' ? { ...error, location: 'query.after' } : error,
+            ),
+          }
+        : {}),
+    })),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
     finding: /must name the parameter in `errors\[\]\.location`/,
   },
   {
@@ -416,8 +467,8 @@ export const kaitenShVariants: Variant[] = [
     wrap: rewriteQuery((query) => {
       if (instant(query.get('after')) === null) query.delete('after')
     }),
-    caughtBy: 'kaiten-sh.errors.400-malformed-timestamp',
-    finding: /expected 400, got 200/,
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^after=yesterday \(not a date-time\) must be refused with 400; got 200$/,
   },
 ]
 
@@ -538,16 +589,46 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'unknown category accepted',
     api: 'kaiten-ru',
-    wrap: ignoreUnknownValues('categories'),
-    caughtBy: 'kaiten-ru.errors.400-unknown-category',
-    finding: /expected 400, got 200/,
+    wrap: ignoreUnknownValues('categories', auditLogCategoryValues),
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
+    finding:
+      /^categories=app,contract_probe_unknown \(a documented value and an unknown one\) must be refused with 400; got 200$/,
   },
   {
     name: 'body on a bodyless 400',
     api: 'kaiten-ru',
     wrap: jsonMessageOn(400, 'invalid query'),
-    caughtBy: 'kaiten-ru.errors.400-invalid-values',
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
     finding: /400 is documented with no body, but one was sent/,
+  },
+  {
+    name: 'a negative limit taken as the default',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (Number(query.get('limit')) < 0) query.delete('limit')
+    }),
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
+    finding: /^limit=-1 \(below 0\) must be refused with 400; got 200$/,
+  },
+  {
+    name: 'an id that is not a UUID answered []',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) =>
+      queryOf(request).get('id') === 'not-a-uuid'
+        ? new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })
+        : faithful(request),
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
+    finding: /^id=not-a-uuid \(not a UUID\) must be refused with 400; got 200$/,
+  },
+  {
+    name: 'categories matched without regard to case',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      const categories = query.get('categories')
+      if (categories !== null) query.set('categories', categories.toLowerCase())
+    }),
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
+    finding: /^categories=APP \(a documented value in upper case\) must be refused with 400; got 200$/,
   },
   {
     name: 'categories filter ignored',
@@ -662,9 +743,9 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: 'unknown action accepted',
     api: 'kaiten-ru',
-    wrap: ignoreUnknownValues('actions'),
-    caughtBy: 'kaiten-ru.errors.400-unknown-action',
-    finding: /expected 400, got 200/,
+    wrap: ignoreUnknownValues('actions', auditLogActionValues),
+    caughtBy: 'kaiten-ru.errors.invalid-parameters',
+    finding: /^actions=contract_probe_unknown \(not a documented value\) must be refused with 400; got 200$/,
   },
   {
     name: 'a request without a token served',
