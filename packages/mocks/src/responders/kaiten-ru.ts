@@ -68,6 +68,6 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
 
     const parsed = parseKaitenRuQuery(url.searchParams)
     if (!parsed.ok) return bodiless(400, parsed.issues.map(formatIssue).join('; '))
-    return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
+    return itemsResponse(selectKaitenRuPage(store.timeline(), parsed.value), 200, headers)
   }
 }

@@ -14,6 +14,7 @@ import {
 } from './kaiten-ru-data.js'
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
+import type { Timeline } from './timeline-index.js'
 
 export interface KaitenRuStoreOptions {
   /** Same seed, same data, on every machine. Default 1. */
@@ -26,6 +27,8 @@ export interface KaitenRuStore {
   readonly api: 'kaiten-ru'
   /** All events, newest first (ties: higher id first). */
   events(): AuditLogEvent[]
+  /** The same events with their instants, for selecting by time without a scan; rebuilt when the store changes. */
+  timeline(): Timeline<AuditLogEvent>
   /** Appends an event (default: newest in the store, one millisecond after the latest). Returns it. */
   append(partial?: Partial<AuditLogEvent>): AuditLogEvent
   /** Back to the seeded data. */
@@ -40,6 +43,8 @@ interface StoredEvent {
 
 interface State {
   events: StoredEvent[]
+  /** Built from `events` on first use; cleared by every append. */
+  timeline?: Timeline<AuditLogEvent>
   ids: Set<string>
   latestMs: number
   companyUid: string
@@ -137,6 +142,7 @@ function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent 
   const stored = { at, tie: frozen.id, event: frozen }
   if (bulk) state.events.push(stored)
   else insertNewestFirst(state.events, stored)
+  delete state.timeline
   return frozen
 }
 
@@ -154,6 +160,14 @@ export function createKaitenRuStore(options: KaitenRuStoreOptions = {}): KaitenR
   return {
     api: 'kaiten-ru',
     events: () => current().events.map((stored) => stored.event),
+    timeline() {
+      const state = current()
+      state.timeline ??= {
+        items: state.events.map((stored) => stored.event),
+        instants: state.events.map((stored) => stored.at),
+      }
+      return state.timeline
+    },
     append(partial = {}) {
       const state = current()
       const id = partial.id ?? state.random.uuid()
