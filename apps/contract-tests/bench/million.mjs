@@ -13,7 +13,9 @@ const servers = await startMockServers({ sizes: { kaitenShEntries: SIZE, kaitenR
 const slug = servers.kaitenSh.instanceSlug
 servers.stores.kaitenSh.timeline(slug)
 servers.stores.kaitenRu.timeline()
-console.log(`built and indexed ${SIZE} entries and ${SIZE} events in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `built and indexed ${SIZE} entries and ${SIZE} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 
 try {
   started = performance.now()

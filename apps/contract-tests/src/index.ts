@@ -4,6 +4,7 @@ export { allCheckIds, allChecks, kaitenRuChecks, kaitenShChecks } from './checks
 export { INVALID_TOKENS, type KaitenRuTarget, type KaitenShTarget, type Target } from './checks/targets.js'
 export { selectTargets, type TargetSelection } from './config/targets.js'
 export { DEFAULT_MAX_REQUESTS, RequestBudgetExhaustedError } from './http/budget.js'
+export { type Clock, systemClock } from './http/clock.js'
 export { MOCK_SIZES, type MockTarget, startMockTarget } from './mock-target.js'
 export * from './model.js'
 export { createRedactor, REDACTED } from './redact.js'

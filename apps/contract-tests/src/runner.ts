@@ -87,7 +87,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     const apiStarted = performance.now()
     const shared = new SharedState()
     const results: CheckResult[] = []
-    const selected = checks.filter((check) => check.passive || !options.only || options.only(check.id))
+    const selected = runOrder(checks, options.only)
     for (const [index, check] of selected.entries()) {
       options.onCheckStart?.({ id: check.id, api: check.api })
       const context = new CheckContext(check.id, target, checkOptions, shared, recorder, clock)
@@ -131,6 +131,18 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     },
     redact,
   )
+}
+
+/**
+ * The checks a run executes, in order: the selected checks that send, as declared, then every passive check, which
+ * judges what they recorded (wherever the catalogue declares it).
+ */
+export function runOrder<C extends { id: string; passive?: boolean }>(
+  checks: readonly C[],
+  only: ((checkId: string) => boolean) | undefined,
+): C[] {
+  const active = checks.filter((check) => !check.passive && (!only || only(check.id)))
+  return [...active, ...checks.filter((check) => check.passive)]
 }
 
 async function runCheck<T extends Target>(

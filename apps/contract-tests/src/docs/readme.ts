@@ -75,9 +75,27 @@ function rendered(name: BlockName): string {
   return `${start(name)}\n${renderers[name]()}\n${end(name)}`
 }
 
+/**
+ * A table as its cells, trimmed: the formatter pads cells to align the columns (and stretches the `---` row), which
+ * changes the text but not the table.
+ */
+function cells(block: string): string[][] {
+  return block.split('\n').map((line) =>
+    line.startsWith('|')
+      ? line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((cell) => cell.trim().replace(/^-{3,}$/, '---'))
+      : [line],
+  )
+}
+
 /** The names of the generated blocks that are missing from `readme` or differ from what the declarations render. */
 export function staleReadmeBlocks(readme: string): BlockName[] {
-  return blockNames.filter((name) => blockPattern(name).exec(readme)?.[0] !== rendered(name))
+  return blockNames.filter((name) => {
+    const found = blockPattern(name).exec(readme)?.[0]
+    return found === undefined || JSON.stringify(cells(found)) !== JSON.stringify(cells(rendered(name)))
+  })
 }
 
 /** `readme` with every generated block rendered afresh; a block without its markers is an error naming them. */
