@@ -44,7 +44,7 @@ interface StoredEvent {
 interface State {
   events: StoredEvent[]
   /** Built from `events` on first use; cleared by every append. */
-  timeline?: Timeline<AuditLogEvent>
+  timeline: Timeline<AuditLogEvent> | undefined
   ids: Set<string>
   latestMs: number
   companyUid: string
@@ -67,7 +67,14 @@ function generate(seed: number, count: number): State {
   for (const kind of ACTION_KINDS)
     if (!kinds.includes(kind) && slots.length > 0) kinds[slots.pop() as number] = kind
 
-  const state: State = { events: [], ids: new Set(), latestMs: TIMELINE_END_MS - 1, companyUid, random }
+  const state: State = {
+    events: [],
+    ids: new Set(),
+    latestMs: TIMELINE_END_MS - 1,
+    companyUid,
+    random,
+    timeline: undefined,
+  }
   const renameAt = instants[Math.floor(count / 2)] ?? TIMELINE_END_MS
   kinds.forEach((kind, i) => {
     const ms = instants[i] as number
@@ -142,7 +149,7 @@ function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent 
   const stored = { at, tie: frozen.id, event: frozen }
   if (bulk) state.events.push(stored)
   else insertNewestFirst(state.events, stored)
-  delete state.timeline
+  state.timeline = undefined
   return frozen
 }
 
