@@ -35,12 +35,13 @@ const shiftOffset = rewriteQuery((query) => {
 
 const drop = (name: string) => rewriteQuery((query) => query.delete(name))
 
-/** Two calls in a row never list the page in the same order. */
+/** The same request asked again lists its first two items the other way round. */
 function unstableOrder(): Wrap {
-  let calls = 0
-  return rewritePage((items) => {
-    calls++
-    if (calls % 2 === 0 || items.length < 2) return items
+  const seen = new Map<string, number>()
+  return rewritePage((items, request) => {
+    const times = (seen.get(request.url) ?? 0) + 1
+    seen.set(request.url, times)
+    if (times % 2 === 1 || items.length < 2) return items
     const [first, second, ...rest] = items
     return [second, first, ...rest]
   })
