@@ -9,7 +9,7 @@ import { kaitenRuVariants, kaitenShVariants } from './support/variants.js'
  * Probeable rules that no check closes yet. The list may only shrink: a rule that gains a check must leave it, and a
  * rule may not silently lose its check.
  */
-const AWAITING_A_CHECK = ['SH-03', 'SH-06', 'SH-27', 'RU-01', 'RU-20']
+const AWAITING_A_CHECK = ['SH-03', 'SH-06', 'SH-27', 'RU-01']
 
 describe('the check catalogue', () => {
   it('declares each check once, with an id made of its API, its group and a name', () => {

@@ -415,6 +415,15 @@ export const kaitenShVariants: Variant[] = [
     finding: /^offset=\d+ inside the sample: /,
   },
   {
+    name: 'offset ignored when event_name is given',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (query.has('event_name')) query.delete('offset')
+    }),
+    caughtBy: 'kaiten-sh.pagination.depths',
+    finding: /^event_name=\S+&offset=\d+: /,
+  },
+  {
     name: 'ties lowest id first on pages at offset 100 and deeper',
     api: 'kaiten-sh',
     wrap: tiesReversedFrom(100, 'timestamp'),
@@ -497,6 +506,15 @@ export const kaitenRuVariants: Variant[] = [
     wrap: emptyFrom(1000),
     caughtBy: 'kaiten-ru.pagination.depths',
     finding: /^offsets contradict each other about where the events end$/,
+  },
+  {
+    name: 'offset ignored when categories is given',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (query.has('categories')) query.delete('offset')
+    }),
+    caughtBy: 'kaiten-ru.pagination.depths',
+    finding: /^categories=\S+&offset=\d+: /,
   },
   {
     name: 'ties lowest id first on pages at offset 100 and deeper',

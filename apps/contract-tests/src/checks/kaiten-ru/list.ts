@@ -1,6 +1,6 @@
 // kaiten.ru as the shared pagination checks see it: GET /audit-logs.
 import type { KaitenRuListParams } from '@kaiten-audit/query'
-import type { AuditLogEvent } from '@kaiten-audit/types'
+import type { AuditLogCategory, AuditLogEvent } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
 import { pageLimits } from '../../spec/operation.js'
 import { renderQuery } from '../../spec/query-text.js'
@@ -38,4 +38,9 @@ export const kaitenRuList: ListApi<KaitenRuTarget, AuditLogEvent, KaitenRuListPa
     const exchange = await sendAuditLogs(context, renderQuery('kaiten-ru', { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
   },
+  filterOf: (event) => ({
+    params: { categories: [event.category as AuditLogCategory] },
+    label: `categories=${event.category}`,
+    matches: (other) => other.category === event.category,
+  }),
 }

@@ -41,4 +41,9 @@ export const kaitenShList: ListApi<KaitenShTarget, AuditTrailEntry, KaitenShList
     const exchange = await sendTrails(context, renderQuery('kaiten-sh', { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
   },
+  filterOf: (entry) => ({
+    params: { event_name: entry.eventName },
+    label: `event_name=${entry.eventName}`,
+    matches: (other) => other.eventName === entry.eventName,
+  }),
 }

@@ -6,7 +6,14 @@ import { largestOffset } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import { expectExactly } from './expected.js'
-import { type ListApi, type Page, type PagingParams, samplePage } from './list-api.js'
+import {
+  type ItemFilter,
+  type ListApi,
+  type Page,
+  type PagingParams,
+  samplePage,
+  timeOf,
+} from './list-api.js'
 
 /** Items per depth probe. */
 const SLICE = 5
@@ -30,7 +37,7 @@ export function depthsCheck<T extends Target, Item, P extends PagingParams>(
     api: api.api,
     group: 'pagination',
     title:
-      'Offsets hold at every depth: deep in the sample, in the middle, near the end, and nothing after the end',
+      'Offsets hold at every depth: deep in the sample, on a filtered result, in the middle, near the end, and nothing after the end',
     rules,
     async run(context) {
       const sample = (await samplePage(context, api)).items
@@ -52,6 +59,7 @@ export function depthsCheck<T extends Target, Item, P extends PagingParams>(
           `offset=${offset} inside the sample`,
         )
       }
+      await expectFilteredSlice(context, api, sample, pin)
 
       const end = await findEnd(context, api, sample.length, list)
       if (end === undefined) return
@@ -77,6 +85,49 @@ export function depthsCheck<T extends Target, Item, P extends PagingParams>(
       context.note(`the log held ${end.count} ${api.noun} up to the newest sampled one`)
     },
   }
+}
+
+/**
+ * Offsets hold on a filtered result too: with the API's filter set to the sample's most common value, a slice deep
+ * into what the sample shows of that result must be those items (a server that ignores offset with a filter, or
+ * filters after paging, gives others).
+ */
+async function expectFilteredSlice<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+  sample: readonly Item[],
+  pin: P,
+): Promise<void> {
+  if (!api.filterOf) return
+  const filterOf = api.filterOf
+  const counts = new Map<string, { filter: ItemFilter<Item, P>; count: number }>()
+  for (const item of sample) {
+    const filter = filterOf(item)
+    const known = counts.get(filter.label)
+    counts.set(filter.label, { filter, count: (known?.count ?? 0) + 1 })
+  }
+  const common = [...counts.values()].sort((a, b) => b.count - a.count)[0]
+  if (!common) return
+  // Only the part of the filtered result the sample is sure to hold: items strictly newer than its oldest instant.
+  const oldest = sample.at(-1) as Item
+  const complete = sample.length < api.limits.max
+  const known = sample.filter(
+    (item) =>
+      common.filter.matches(item) && (complete || timeOf(context, api, item) > timeOf(context, api, oldest)),
+  )
+  if (known.length < SLICE + 2) {
+    context.note(`the sample holds too few items with ${common.filter.label} to page through`)
+    return
+  }
+  const offset = known.length - SLICE - 1
+  const page = await api.list(context, { ...pin, ...common.filter.params, offset, limit: SLICE })
+  expectExactly(
+    context,
+    api,
+    page,
+    known.slice(offset, offset + SLICE),
+    `${common.filter.label}&offset=${offset}`,
+  )
 }
 
 /**

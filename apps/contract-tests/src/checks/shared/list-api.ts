@@ -31,6 +31,18 @@ export interface ListApi<T extends Target, Item, P extends PagingParams> {
   window(bounds: { from?: string; to?: string }): P
   /** Lists one page; stops the check unless the answer is 200 with a JSON array. */
   list(context: CheckContext<T>, params: P): Promise<Page<Item>>
+  /**
+   * The API's own filter, set to the value `item` carries (kaiten.sh: its event name; kaiten.ru: its category), and
+   * how to tell the items it selects: offsets must hold on a filtered result too.
+   */
+  filterOf?(item: Item): ItemFilter<Item, P>
+}
+
+export interface ItemFilter<Item, P> {
+  params: Partial<P>
+  /** `event_name=…`, for findings. */
+  label: string
+  matches(item: Item): boolean
 }
 
 /** Reads a 200 answer's JSON array, or stops the check saying what came instead. */
