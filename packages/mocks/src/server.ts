@@ -24,7 +24,10 @@ export interface MockServersOptions {
   rateLimit?: boolean
   /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
   host?: string
-  /** Clock for kaiten.ru's rate limiter, in epoch milliseconds. Default `Date.now`. */
+  /**
+   * kaiten.ru's clock in epoch milliseconds: its rate-limit windows and `Date` header. Default `Date.now`; a test can
+   * share a virtual clock with the client that paces against it.
+   */
   now?: () => number
   /** Default 0: a free port chosen by the system. */
   ports?: { kaitenSh?: number; kaitenRu?: number }

@@ -20,6 +20,11 @@ export interface paths {
          *     Paging: repeat the request with the same filters and increase `offset`. The vendor page says to increase it by
          *     the number of events requested; that is wrong when a `limit` above 500 was clamped, so advance by the number
          *     of events the page actually held, and stop at a page shorter than the limit applied.
+         *
+         *     Rate limit: `x-rate-limit` is the API root page's 5 requests per second per token, for tools: at most
+         *     `requests` requests in each window of `windowSeconds`.
+         *     Invalid parameters: every value that breaks its parameter's schema (a malformed date-time, an unknown
+         *     category or action, a non-integer) is answered 400; `x-invalid-parameter-status` says so for tools.
          */
         get: operations["retrieveAuditLogEvents"];
         put?: never;
@@ -177,6 +182,8 @@ export interface components {
          * @description Maximum number of audit log events to return. Default 100, maximum 500. If `limit` is greater than 500 the API
          *     applies 500 (it does not reject the value); if `limit` is 0 the API applies the default.
          *     Assumption: a negative limit is an invalid query parameter (400).
+         *     `x-kaiten-limit-clamp` says the same for tools, which JSON Schema cannot: a limit `above` the value is applied
+         *     as `applies`, and 0 means the parameter's `default`.
          * @example 100
          */
         limit: number;
@@ -265,6 +272,8 @@ export interface operations {
                  * @description Maximum number of audit log events to return. Default 100, maximum 500. If `limit` is greater than 500 the API
                  *     applies 500 (it does not reject the value); if `limit` is 0 the API applies the default.
                  *     Assumption: a negative limit is an invalid query parameter (400).
+                 *     `x-kaiten-limit-clamp` says the same for tools, which JSON Schema cannot: a limit `above` the value is applied
+                 *     as `applies`, and 0 means the parameter's `default`.
                  * @example 100
                  */
                 limit?: components["parameters"]["limit"];

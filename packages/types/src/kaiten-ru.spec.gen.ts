@@ -55,7 +55,14 @@ export const kaitenRuSpec: Readonly<Record<string, unknown>> = {
           "audit-logs"
         ],
         "summary": "Retrieve audit log events",
-        "description": "Get audit log events for the current company. Use an API token of a user who has access to the administrative\nsection \"Audit log\" for the current company.\n\nOrder: events are ordered by creation time from newest to oldest.\nAssumption: events created at the same instant keep a stable order between requests.\n\nPaging: repeat the request with the same filters and increase `offset`. The vendor page says to increase it by\nthe number of events requested; that is wrong when a `limit` above 500 was clamped, so advance by the number\nof events the page actually held, and stop at a page shorter than the limit applied.\n",
+        "description": "Get audit log events for the current company. Use an API token of a user who has access to the administrative\nsection \"Audit log\" for the current company.\n\nOrder: events are ordered by creation time from newest to oldest.\nAssumption: events created at the same instant keep a stable order between requests.\n\nPaging: repeat the request with the same filters and increase `offset`. The vendor page says to increase it by\nthe number of events requested; that is wrong when a `limit` above 500 was clamped, so advance by the number\nof events the page actually held, and stop at a page shorter than the limit applied.\n\nRate limit: `x-rate-limit` is the API root page's 5 requests per second per token, for tools: at most\n`requests` requests in each window of `windowSeconds`.\nInvalid parameters: every value that breaks its parameter's schema (a malformed date-time, an unknown\ncategory or action, a non-integer) is answered 400; `x-invalid-parameter-status` says so for tools.\n",
+        "x-rate-limit": {
+          "requests": 5,
+          "windowSeconds": 1
+        },
+        "x-invalid-parameter-status": {
+          "default": 400
+        },
         "parameters": [
           {
             "$ref": "#/components/parameters/from"
@@ -344,11 +351,16 @@ export const kaitenRuSpec: Readonly<Record<string, unknown>> = {
         "name": "limit",
         "in": "query",
         "required": false,
-        "description": "Maximum number of audit log events to return. Default 100, maximum 500. If `limit` is greater than 500 the API\napplies 500 (it does not reject the value); if `limit` is 0 the API applies the default.\nAssumption: a negative limit is an invalid query parameter (400).\n",
+        "description": "Maximum number of audit log events to return. Default 100, maximum 500. If `limit` is greater than 500 the API\napplies 500 (it does not reject the value); if `limit` is 0 the API applies the default.\nAssumption: a negative limit is an invalid query parameter (400).\n`x-kaiten-limit-clamp` says the same for tools, which JSON Schema cannot: a limit `above` the value is applied\nas `applies`, and 0 means the parameter's `default`.\n",
         "schema": {
           "type": "integer",
           "minimum": 0,
           "default": 100
+        },
+        "x-kaiten-limit-clamp": {
+          "above": 500,
+          "applies": 500,
+          "zeroMeans": "default"
         },
         "example": 100
       },

@@ -20,6 +20,8 @@ export interface paths {
          *
          *     Parameters that break the declared constraints (`limit=0`, `limit=201`, `offset=-1`, `limit=abc`) are answered
          *     with 422 by the service's framework (Huma), not 400; a malformed `after`/`before` timestamp is answered with 400.
+         *     `x-invalid-parameter-status` says the same for tools: `date-time` is the status for a value that breaks that
+         *     format, `default` the status for any other schema violation.
          */
         get: operations["getAuditTrails"];
         put?: never;

@@ -57,7 +57,11 @@ export const kaitenShSpec: Readonly<Record<string, unknown>> = {
           "instances"
         ],
         "summary": "List audit trail entries for an instance",
-        "description": "Returns audit trail events for a given instance, optionally filtered by event name and time range.\nResults are paginated with `limit` and `offset` (default limit 50, max 200).\n\nOrder: entries come newest first by `timestamp`. The reference page does not state an order; the service's\npublic source sorts by timestamp descending. Assumption: entries with equal timestamps keep a stable order\nbetween requests (the service breaks ties by `id`, newest first).\n\nParameters that break the declared constraints (`limit=0`, `limit=201`, `offset=-1`, `limit=abc`) are answered\nwith 422 by the service's framework (Huma), not 400; a malformed `after`/`before` timestamp is answered with 400.\n",
+        "description": "Returns audit trail events for a given instance, optionally filtered by event name and time range.\nResults are paginated with `limit` and `offset` (default limit 50, max 200).\n\nOrder: entries come newest first by `timestamp`. The reference page does not state an order; the service's\npublic source sorts by timestamp descending. Assumption: entries with equal timestamps keep a stable order\nbetween requests (the service breaks ties by `id`, newest first).\n\nParameters that break the declared constraints (`limit=0`, `limit=201`, `offset=-1`, `limit=abc`) are answered\nwith 422 by the service's framework (Huma), not 400; a malformed `after`/`before` timestamp is answered with 400.\n`x-invalid-parameter-status` says the same for tools: `date-time` is the status for a value that breaks that\nformat, `default` the status for any other schema violation.\n",
+        "x-invalid-parameter-status": {
+          "default": 422,
+          "date-time": 400
+        },
         "parameters": [
           {
             "$ref": "#/components/parameters/instanceSlug"

@@ -124,7 +124,7 @@ export const kaitenShSemanticVariants: Variant[] = [
           : item,
       ),
     ),
-    caughtBy: 'kaiten-sh.schema.entries-of-the-instance',
+    caughtBy: 'kaiten-sh.invariants.entries-of-the-instance',
     finding: /^an entry of another instance was returned: instanceSlug "acme-staging"/,
   },
   {
@@ -137,7 +137,7 @@ export const kaitenShSemanticVariants: Variant[] = [
           : item,
       ),
     ),
-    caughtBy: 'kaiten-sh.schema.status-follows-guide',
+    caughtBy: 'kaiten-sh.invariants.status-follows-guide',
     finding:
       /^kaiten\.v1\.entitlement\.usage\.report\.rejected is recorded as REJECTED in the audit-trail guide/,
   },

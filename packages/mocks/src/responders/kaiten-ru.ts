@@ -57,6 +57,8 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
     const token = bearerToken(request)
     const decision = limiter.take(token ?? ANONYMOUS)
     const headers = {
+      // Dated by the limiter's clock, so a client comparing X-RateLimit-Reset with Date reads one time.
+      date: new Date(now()).toUTCString(),
       'x-ratelimit-remaining': String(decision.remaining),
       'x-ratelimit-reset': String(decision.resetSeconds),
     }
@@ -74,6 +76,6 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Resp
 
     const parsed = parseKaitenRuQuery(url.searchParams)
     if (!parsed.ok) return bodiless(400, describeIssues(parsed.issues, url.searchParams))
-    return itemsResponse(selectKaitenRuPage(store.events(), parsed.value).items, 200, headers)
+    return itemsResponse(selectKaitenRuPage(store.timeline(), parsed.value), 200, headers)
   }
 }

@@ -78,6 +78,6 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Resp
         { location: 'path.instanceSlug', message: 'no instance has this slug', value: slug },
       ])
     }
-    return itemsResponse(selectKaitenShPage(store.entries(slug), parsed.value).items, 200)
+    return itemsResponse(selectKaitenShPage(store.timeline(slug), parsed.value), 200)
   }
 }
