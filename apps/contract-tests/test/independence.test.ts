@@ -1,8 +1,23 @@
 // A check that computes its expectation with the code under test proves nothing: the checks read the spec document
-// and the server's own answers, never the query parser or the mocks that decide what the mock servers answer.
+// and the server's own answers, never the query parser or the mocks that decide what the mock servers answer. The
+// limit helpers of the query package are broken below (for this file only): the checks must not notice.
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { startMockTarget } from '../src/mock-target.js'
+import { runContract } from '../src/runner.js'
+
+vi.mock('@kaiten-audit/query', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@kaiten-audit/query')>()
+  return {
+    ...actual,
+    // Wrong on purpose: another default and another clamp than the vendor documents.
+    effectiveKaitenRuLimit: (requested: number | undefined) =>
+      requested === undefined || requested === 0 ? 50 : Math.min(requested, 400),
+    KAITEN_RU_LIMIT: { ...actual.KAITEN_RU_LIMIT, default: 50, max: 400 },
+    KAITEN_SH_LIMIT: { ...actual.KAITEN_SH_LIMIT, default: 20, max: 100 },
+  }
+})
 
 const srcDir = new URL('../src/', import.meta.url).pathname
 
@@ -50,4 +65,30 @@ describe('the checks are independent of the code the mocks run', () => {
     }
     expect(offenders).toEqual([])
   })
+})
+
+describe('independent expectations', () => {
+  it('judge page sizes from the spec, whatever the shared limit helpers say', async () => {
+    const mocks = await startMockTarget({ rateLimit: false })
+    try {
+      const report = await runContract({
+        target: 'mocks',
+        kaitenSh: mocks.kaitenSh,
+        kaitenRu: mocks.kaitenRu,
+        pacing: false,
+        rateLimitChecks: false,
+        only: (id) => /\.pagination\.limit/.test(id),
+      })
+      const limits = report.checks.filter((check) => check.id.includes('.pagination.limit'))
+      expect(limits.map((check) => check.id)).toEqual([
+        'kaiten-sh.pagination.limit-and-default',
+        'kaiten-sh.pagination.limit-bounds',
+        'kaiten-ru.pagination.limit-and-default',
+        'kaiten-ru.pagination.limit-clamp',
+      ])
+      for (const check of limits) expect(check.outcome, JSON.stringify(check, null, 2)).toBe('passed')
+    } finally {
+      await mocks.close()
+    }
+  }, 60_000)
 })

@@ -15,6 +15,7 @@ import { kaitenRuList, sendAuditLogs } from './kaiten-ru/list.js'
 import { rateLimitHeadersCheck } from './kaiten-ru/rate-limit-headers.js'
 import { rateLimitWindowCheck } from './kaiten-ru/rate-limit-window.js'
 import * as shAccess from './kaiten-sh/access.js'
+import { VALIDATION_FAILED_DETAIL } from './kaiten-sh/documented-limits.js'
 import * as shErrors from './kaiten-sh/errors.js'
 import * as shEventName from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
@@ -34,7 +35,6 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   orderCheck(kaitenShList, ['SH-31']),
   shLimits.limitAndDefaultCheck,
   shLimits.limitBoundsCheck,
-  shLimits.offsetBoundsCheck,
   offsetPastEndCheck(kaitenShList, ['SH-34', 'SH-17']),
   tiesCheck(kaitenShList, ['SH-31', 'SH-33']),
   depthsCheck(kaitenShList, ['SH-33', 'SH-34', 'SH-35']),
@@ -46,14 +46,12 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shErrors.invalidTokenCheck,
   shErrors.forbiddenTokenCheck,
   shErrors.unknownInstanceCheck,
-  invalidParametersCheck<KaitenShTarget>('kaiten-sh', (context, query) => sendTrails(context, query), [
-    'SH-13',
-    'SH-14',
-    'SH-17',
-    'SH-19',
-    'SH-20',
-    'SH-21',
-  ]),
+  invalidParametersCheck<KaitenShTarget>(
+    'kaiten-sh',
+    (context, query) => sendTrails(context, query),
+    ['SH-13', 'SH-14', 'SH-17', 'SH-19', 'SH-20', 'SH-21'],
+    { problemDetail: { 422: VALIDATION_FAILED_DETAIL } },
+  ),
   shAccess.bearerSchemeCaseCheck,
   newestFirstCheck<KaitenShTarget>(
     'kaiten-sh',
@@ -75,7 +73,6 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
   orderCheck(kaitenRuList, ['RU-34']),
   ruLimits.limitAndDefaultCheck,
   ruLimits.limitClampCheck,
-  ruLimits.limitOffsetBoundsCheck,
   offsetPastEndCheck(kaitenRuList, ['RU-32', 'RU-30']),
   tiesCheck(kaitenRuList, ['RU-34', 'RU-31']),
   depthsCheck(kaitenRuList, ['RU-31', 'RU-32', 'RU-20']),

@@ -229,3 +229,16 @@ export function responseMediaTypes(api: ApiName, status: number): string[] {
   const content = resolve(api, documented).content
   return isObject(content) ? Object.keys(content) : []
 }
+
+/** The `detail` of the documented example of a response (`components.responses`' problem example). */
+export function documentedProblemDetail(api: ApiName, status: number): string {
+  const responses = operation(api).responses
+  const documented = isObject(responses) ? responses[String(status)] : undefined
+  if (documented === undefined) fail(api, `a ${status} response`)
+  const content = resolve(api, documented).content
+  for (const media of isObject(content) ? Object.values(content) : []) {
+    const example = isObject(media) ? media.example : undefined
+    if (isObject(example) && typeof example.detail === 'string') return example.detail
+  }
+  return fail(api, `the detail of the ${status} response's example`)
+}

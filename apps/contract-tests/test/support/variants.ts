@@ -209,8 +209,8 @@ export const kaitenShVariants: Variant[] = [
     wrap: rewriteQuery((query) => {
       if (Number(query.get('limit')) > 200) query.set('limit', '200')
     }),
-    caughtBy: 'kaiten-sh.pagination.limit-bounds',
-    finding: /limit=201 was accepted/,
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^limit=201 \(above 200\) must be refused with 422; got 200$/,
   },
   {
     name: 'limit=0 taken as the default instead of rejected',
@@ -218,8 +218,8 @@ export const kaitenShVariants: Variant[] = [
     wrap: rewriteQuery((query) => {
       if (query.get('limit') === '0') query.delete('limit')
     }),
-    caughtBy: 'kaiten-sh.pagination.limit-bounds',
-    finding: /limit=0 was accepted/,
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^limit=0 \(below 1\) must be refused with 422; got 200$/,
   },
   {
     name: 'default page of 20 instead of 50',

@@ -43,10 +43,16 @@ function expectValueReported(context: CheckContext, exchange: Exchange, item: Ne
   }
 }
 
+export interface InvalidParametersOptions {
+  /** The `detail` a problem of that status must carry, where the API words every such problem alike. */
+  problemDetail?: Readonly<Record<number, string>>
+}
+
 export function invalidParametersCheck<T extends Target>(
   api: ApiName & T['api'],
   send: SendQuery<T>,
   rules: readonly RuleId[],
+  options: InvalidParametersOptions = {},
 ): CheckDefinition<T> {
   const cases = negativeCases(api)
   const statuses = [...new Set(cases.map((item) => item.status))].join(' or ')
@@ -79,7 +85,11 @@ export function invalidParametersCheck<T extends Target>(
         if (item.mediaType === undefined) {
           expectBodylessError(context, exchange, item.status)
         } else {
-          expectProblem(context, exchange, item.status, { location: `query.${item.parameter}` })
+          const detail = options.problemDetail?.[item.status]
+          expectProblem(context, exchange, item.status, {
+            location: `query.${item.parameter}`,
+            ...(detail !== undefined ? { detail } : {}),
+          })
           expectValueReported(context, exchange, item)
         }
       }

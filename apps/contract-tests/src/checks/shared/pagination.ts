@@ -135,7 +135,7 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
     id: `${api.api}.pagination.offset-past-end`,
     api: api.api,
     group: 'pagination',
-    title: 'An offset past the end gives []',
+    title: `An offset past the end gives [], also offset=${farOffset(api.api)} (${largestOffset(api.api) === undefined ? 'no maximum is documented' : 'the largest the schema allows'})`,
     rules,
     async run(context) {
       const { bounds, whole } = await sampleWindow(context, api)
