@@ -57,10 +57,23 @@ describe('pickCases', () => {
     expect(pickCases(cases, { all: false, seed: 42 })).toEqual(picked)
   })
 
+  it('takes as many parameters as asked, each once, in the spec order, the same for the same seed', () => {
+    const picked = pickCases(cases, { all: false, seed: 42, parameters: 3 })
+    const names = picked.map((item) => item.parameter)
+    expect(names).toHaveLength(3)
+    expect(names).toEqual(parameters.filter((name) => names.includes(name)))
+    expect(pickCases(cases, { all: false, seed: 42, parameters: 3 })).toEqual(picked)
+    const others = new Set<string>()
+    for (let seed = 1; seed <= 20; seed++)
+      for (const item of pickCases(cases, { all: false, seed, parameters: 3 })) others.add(item.parameter)
+    expect([...others].sort()).toEqual([...parameters].sort())
+  })
+
   it('rotates: over a few seeds every case is sent', () => {
     const sent = new Set<string>()
-    for (let seed = 1; seed <= 60; seed++) {
-      for (const item of pickCases(cases, { all: false, seed })) sent.add(`${item.parameter}=${item.value}`)
+    for (let seed = 1; seed <= 200; seed++) {
+      for (const item of pickCases(cases, { all: false, seed, parameters: 4 }))
+        sent.add(`${item.parameter}=${item.value}`)
     }
     expect(sent.size).toBe(cases.length)
   })

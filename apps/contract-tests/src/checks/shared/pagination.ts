@@ -14,8 +14,8 @@ function farOffset(api: Target['api']): number {
   return largestOffset(api) ?? 2 ** 31
 }
 
-/** Small enough for several pages over a window of ~40 items, and not a divisor of 41, so the last page is short. */
-const WALK_PAGE_SIZE = 9
+/** Three pages over a window of ~40 items, and not a divisor of 41, so the last page is short. */
+const WALK_PAGE_SIZE = 14
 
 export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
