@@ -42,10 +42,7 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
   shEventName.openEventNamesCheck,
   timeWindowCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-09', 'SH-10', 'SH-12']),
   dateTimeFormsCheck(kaitenShList, { from: 'after', to: 'before' }, ['SH-11']),
-  shErrors.missingTokenCheck,
-  shErrors.invalidTokenCheck,
-  shErrors.forbiddenTokenCheck,
-  shErrors.unknownInstanceCheck,
+  ...shErrors.errorChecks,
   invalidParametersCheck<KaitenShTarget>(
     'kaiten-sh',
     (context, query) => sendTrails(context, query),
@@ -96,9 +93,7 @@ export const kaitenRuChecks: readonly CheckDefinition<KaitenRuTarget>[] = [
     'RU-28',
     'RU-29',
   ]),
-  ruErrors.missingTokenCheck,
-  ruErrors.invalidTokenCheck,
-  ruErrors.forbiddenTokenCheck,
+  ...ruErrors.credentialChecks,
   ruAccess.bearerSchemeCaseCheck,
   ruAccess.apiV1AliasCheck,
   // Last of the requests: the burst must not leave later checks facing a spent window.
