@@ -7,18 +7,20 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseEnv } from 'node:util'
-import { allCheckIds } from './checks/index.js'
+import { allChecks } from './checks/index.js'
 import { UsageError } from './config/errors.js'
 import { type CliOptions, EXIT_CODES, helpText, parseCliOptions } from './config/options.js'
 import { checkOutputPaths } from './config/output-paths.js'
 import { checkSelector } from './config/selection.js'
 import { type Environment, secretsIn, selectTargets, type TargetSelection } from './config/targets.js'
+import type { Exchange } from './http/exchange.js'
 import { startMockTarget } from './mock-target.js'
 import { type ApiName, type CheckResult, type RunReport, runPassed } from './model.js'
 import { RunProgress } from './progress.js'
 import { createRedactor, type Redact } from './redact.js'
 import { renderJUnit } from './report/junit.js'
 import { renderMarkdown } from './report/markdown.js'
+import { type RecordedExchange, recordLine, renderRecord } from './report/record.js'
 import { renderTerminal } from './report/terminal.js'
 import { runContract } from './runner.js'
 import { quietWhenClosed } from './streams.js'
@@ -51,7 +53,7 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
       return EXIT_CODES.passed
     }
     if (options.list) {
-      io.stdout(`${allCheckIds.join('\n')}\n`)
+      io.stdout(listText())
       return EXIT_CODES.passed
     }
     only = checkSelector(options.only)
@@ -59,6 +61,8 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
     await checkOutputPaths(io.cwd, [
       ...(options.junitPath !== undefined ? [{ option: '--junit', path: options.junitPath }] : []),
       ...(options.markdownPath !== undefined ? [{ option: '--markdown', path: options.markdownPath }] : []),
+      ...(options.jsonPath !== undefined ? [{ option: '--json', path: options.jsonPath }] : []),
+      ...(options.recordPath !== undefined ? [{ option: '--record', path: options.recordPath }] : []),
     ])
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
@@ -67,8 +71,11 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
   }
 
   let report: RunReport
+  const recorded: RecordedExchange[] = []
   try {
-    report = await run(options, only, selection, io)
+    report = await run(options, only, selection, io, (exchange) => {
+      if (options.recordPath !== undefined) recorded.push(recordLine(exchange))
+    })
   } catch (error) {
     io.stderr(`The contract run could not complete: ${redact(describe(error))}\n`)
     return EXIT_CODES.internal
@@ -77,6 +84,8 @@ export async function main(argv: readonly string[], processEnv: Environment, io:
   try {
     await writeReport(io.cwd, options.junitPath, renderJUnit(report), redact)
     await writeReport(io.cwd, options.markdownPath, renderMarkdown(report), redact)
+    await writeReport(io.cwd, options.jsonPath, `${JSON.stringify(report, null, 2)}\n`, redact)
+    await writeReport(io.cwd, options.recordPath, renderRecord(recorded, redact), redact)
   } catch (error) {
     io.stderr(`A report could not be written: ${redact(describe(error))}\n`)
     return EXIT_CODES.internal
@@ -89,11 +98,15 @@ async function run(
   only: ((checkId: string) => boolean) | undefined,
   selection: TargetSelection,
   io: Io,
+  onExchange: (exchange: Exchange) => void,
 ): Promise<RunReport> {
   const progress = startProgress(options, io)
   const common = {
     maxRequests: options.maxRequests,
     timeoutMs: options.timeoutMs,
+    onExchange,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.negativeCases !== undefined ? { negativeCases: options.negativeCases } : {}),
     ...(only ? { only } : {}),
     ...(progress
       ? {
@@ -129,6 +142,11 @@ async function run(
   } finally {
     progress?.stop()
   }
+}
+
+/** One line per check, tab-separated so the ids cut out with `cut -f1`: id, the rules it closes, title. */
+function listText(): string {
+  return allChecks.map((check) => `${check.id}\t${check.rules.join(' ')}\t${check.title}\n`).join('')
 }
 
 /** A live line on a terminal unless --no-progress; in a log only with --progress. */

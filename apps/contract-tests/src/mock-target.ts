@@ -15,7 +15,7 @@ export interface MockTarget {
 }
 
 export async function startMockTarget(
-  options: Pick<MockServersOptions, 'wrap' | 'rateLimit' | 'seed' | 'sizes'> = {},
+  options: Pick<MockServersOptions, 'wrap' | 'rateLimit' | 'seed' | 'sizes' | 'now'> = {},
 ): Promise<MockTarget> {
   const servers = await startMockServers({ ...options, sizes: { ...MOCK_SIZES, ...options.sizes } })
   return {

@@ -3,7 +3,28 @@ import type { ApiName, Violation } from '@kaiten-audit/types/validation'
 
 export type { ApiName, Violation }
 
-export type CheckGroup = 'pagination' | 'filters' | 'errors' | 'access' | 'schema' | 'drift'
+/** What a check is about; the second part of its id (`kaiten-ru.<group>.<name>`). */
+export type CheckGroup =
+  | 'pagination'
+  | 'filters'
+  | 'errors'
+  | 'access'
+  | 'rate-limit'
+  | 'invariants'
+  | 'schema'
+  | 'drift'
+
+/** Every group, in the order the README lists them. */
+export const checkGroups: readonly CheckGroup[] = [
+  'pagination',
+  'filters',
+  'errors',
+  'access',
+  'rate-limit',
+  'invariants',
+  'schema',
+  'drift',
+]
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'errored'
 
@@ -23,6 +44,8 @@ export interface CheckResult {
   api: ApiName
   group: CheckGroup
   title: string
+  /** The documented rules the check closes (`SH-07`, `RU-13`, …); see the README's rule table. */
+  rules: readonly string[]
   outcome: Outcome
   findings: Finding[]
   /** Observations that are not failures (e.g. "only 12 events exist, the clamp could not be observed"). */
@@ -40,6 +63,9 @@ export interface ApiRunSummary {
   verified: boolean
   /** Why the API was not verified. */
   skippedBecause?: string
+  /** Requests sent to this API, and how long its checks took from the first to the last. */
+  requests?: number
+  durationMs?: number
 }
 
 export interface RunReport {
@@ -50,6 +76,8 @@ export interface RunReport {
   checks: CheckResult[]
   requestsUsed: number
   requestBudget: number
+  /** The seed the run drew its rotating cases with; `--seed` replays them. */
+  seed: number
 }
 
 export const apiLabels: Readonly<Record<ApiName, string>> = {

@@ -9,9 +9,12 @@ import {
 import { kaitenRuChecks, kaitenShChecks } from './checks/index.js'
 import type { KaitenRuTarget, KaitenShTarget, Target } from './checks/targets.js'
 import { DEFAULT_MAX_REQUESTS, RequestBudget } from './http/budget.js'
+import { type Clock, systemClock } from './http/clock.js'
+import type { Exchange } from './http/exchange.js'
 import { createKaitenRuPacer } from './http/pacer.js'
 import { Recorder } from './http/recorder.js'
 import { type ApiName, type ApiRunSummary, apiLabels, type CheckResult, type RunReport } from './model.js'
+import { newSeed } from './random.js'
 import { createRedactor, redactDeep } from './redact.js'
 
 export interface RunOptions {
@@ -26,9 +29,15 @@ export interface RunOptions {
   pacing?: boolean
   /** Burst past kaiten.ru's rate limit to check its 429. Default true. */
   rateLimitChecks?: boolean
-  /** Only run checks whose id this accepts (schema and drift always run, over what the others recorded). */
+  /** Draws the negative cases a paced API rotates through. Default: a fresh seed, reported so the run replays. */
+  seed?: number
+  /** `all`: every negative case, also where requests are paced. Default `sample`: one per parameter there. */
+  negativeCases?: 'sample' | 'all'
+  /** Only run checks whose id this accepts (passive checks always run, over what the others recorded). */
   only?: (checkId: string) => boolean
   timeoutMs?: number
+  /** The run's time: pacing, waits for X-RateLimit-Reset, rate-limit checks. Default: the system clock. */
+  clock?: Clock
   signal?: AbortSignal
   fetch?: typeof fetch
   /** Called as each check starts. */
@@ -37,6 +46,8 @@ export interface RunOptions {
   onResult?: (result: CheckResult) => void
   /** Called as each request is sent, with the budget spent so far. */
   onRequest?: (used: number, max: number) => void
+  /** Called with each exchange as it is recorded (not redacted: the caller redacts what it writes). */
+  onExchange?: (exchange: Exchange) => void
 }
 
 export async function runContract(options: RunOptions): Promise<RunReport> {
@@ -47,32 +58,39 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     ),
   )
   const budget = new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS)
+  const clock = options.clock ?? systemClock
   const recorder = new Recorder({
     budget,
-    pacers: options.pacing === false ? {} : { 'kaiten-ru': createKaitenRuPacer() },
+    clock,
+    pacers: options.pacing === false ? {} : { 'kaiten-ru': createKaitenRuPacer(clock) },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   })
-  const checkOptions = { rateLimitChecks: options.rateLimitChecks ?? true }
+  const seed = options.seed ?? newSeed()
+  const checkOptions = {
+    rateLimitChecks: options.rateLimitChecks ?? true,
+    seed,
+    allNegativeCases: options.negativeCases === 'all',
+  }
   const report = (result: CheckResult): CheckResult => {
     const redacted = redactDeep(result, redact)
     options.onResult?.(redacted)
     return redacted
   }
 
+  const spent: Partial<Record<ApiName, { requests: number; durationMs: number }>> = {}
   const runApi = async <T extends Target>(target: T | undefined, checks: readonly CheckDefinition<T>[]) => {
     if (!target) return []
+    const apiStarted = performance.now()
     const shared = new SharedState()
     const results: CheckResult[] = []
-    const selected = checks.filter(
-      (check) =>
-        check.group === 'schema' || check.group === 'drift' || !options.only || options.only(check.id),
-    )
+    const selected = runOrder(checks, options.only)
     for (const [index, check] of selected.entries()) {
       options.onCheckStart?.({ id: check.id, api: check.api })
-      const context = new CheckContext(check.id, target, checkOptions, shared, recorder)
+      const context = new CheckContext(check.id, target, checkOptions, shared, recorder, clock)
       const result = await runCheck(check, context)
       const unusable = recorder.unusable(target.api)
       if (unusable) {
@@ -81,6 +99,10 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
         break
       }
       results.push(report(result))
+    }
+    spent[target.api] = {
+      requests: results.reduce((sum, result) => sum + result.requests, 0),
+      durationMs: Math.round(performance.now() - apiStarted),
     }
     return results
   }
@@ -92,7 +114,7 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
   ])
   const apis: ApiRunSummary[] = (['kaiten-sh', 'kaiten-ru'] as const).map((api) => {
     const target = api === 'kaiten-sh' ? options.kaitenSh : options.kaitenRu
-    if (target) return { api, baseUrl: safeUrl(target.baseUrl), verified: true }
+    if (target) return { api, baseUrl: safeUrl(target.baseUrl), verified: true, ...spent[api] }
     const reason = options.skipped?.find((skip) => skip.api === api)?.reason ?? 'not configured'
     return { api, verified: false, skippedBecause: reason }
   })
@@ -105,9 +127,22 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
       checks: [...sh, ...ru],
       requestsUsed: budget.used,
       requestBudget: budget.max,
+      seed,
     },
     redact,
   )
+}
+
+/**
+ * The checks a run executes, in order: the selected checks that send, as declared, then every passive check, which
+ * judges what they recorded (wherever the catalogue declares it).
+ */
+export function runOrder<C extends { id: string; passive?: boolean }>(
+  checks: readonly C[],
+  only: ((checkId: string) => boolean) | undefined,
+): C[] {
+  const active = checks.filter((check) => !check.passive && (!only || only(check.id)))
+  return [...active, ...checks.filter((check) => check.passive)]
 }
 
 async function runCheck<T extends Target>(
@@ -115,7 +150,7 @@ async function runCheck<T extends Target>(
   context: CheckContext<T>,
 ): Promise<CheckResult> {
   const started = performance.now()
-  const base = { id: check.id, api: check.api, group: check.group, title: check.title }
+  const base = { id: check.id, api: check.api, group: check.group, title: check.title, rules: check.rules }
   let outcome: CheckResult['outcome'] | undefined
   let reason: string | undefined
   try {

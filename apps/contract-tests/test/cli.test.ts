@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { allChecks, kaitenRuChecks } from '../src/checks/index.js'
 import { main } from '../src/cli.js'
 import { variables } from '../src/config/variables.js'
 import { startMockTarget } from '../src/mock-target.js'
@@ -44,11 +45,15 @@ describe('pnpm contract', () => {
       expect(out.stdout).toContain(option)
   })
 
-  it('--list prints every check id', async () => {
+  it('--list prints every check: its id, the rules it closes and its title, separated by tabs', async () => {
     const { out, io } = captureIo(dir)
     expect(await main(['--list'], {}, io)).toBe(0)
-    expect(out.stdout).toContain('kaiten-sh.pagination.no-gaps-no-overlaps\n')
-    expect(out.stdout).toContain('kaiten-ru.errors.429-rate-limit-headers\n')
+    const lines = out.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(allChecks.length)
+    expect(lines[0]).toBe(
+      'kaiten-sh.pagination.no-gaps-no-overlaps\tSH-33 SH-18\tPages have no gaps and no overlaps',
+    )
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(allChecks.map((check) => check.id))
   })
 
   it('exits 2 on a bad option, naming it', async () => {
@@ -160,7 +165,9 @@ describe('pnpm contract', () => {
         'kaiten.sh — skipped: KAITEN_SH_BASE_URL, KAITEN_SH_TOKEN, KAITEN_SH_INSTANCE not set',
       )
       expect(out.stdout).toContain('✓ `id` returns exactly that event; an id no event has returns [] (200)')
-      expect(out.stdout).toMatch(/PASS 3 checks: 3 passed/)
+      // The selected check and the passive ones, which judge what it recorded.
+      const passive = kaitenRuChecks.filter((check) => check.passive).length
+      expect(out.stdout).toContain(`PASS ${passive + 1} checks: ${passive + 1} passed`)
       expect(code).toBe(0)
       const junit = await readFile(join(dir, 'reports/junit.xml'), 'utf8')
       expect(junit).toContain('<testsuite name="kaiten.sh" tests="1" failures="0" errors="0" skipped="1"')
@@ -172,6 +179,56 @@ describe('pnpm contract', () => {
       expect(markdown).toContain(
         '| ✅ | `id` returns exactly that event; an id no event has returns [] (200) |',
       )
+    } finally {
+      await mocks.close()
+    }
+  })
+
+  it('--json writes the whole result and --record every exchange as NDJSON, tokens redacted', async () => {
+    const mocks = await startMockTarget({ rateLimit: false })
+    try {
+      const token = mocks.kaitenRu.validToken
+      const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: token }
+      const { io } = captureIo(dir)
+      const argv = [
+        '--only',
+        'kaiten-ru.filters.id',
+        '--seed',
+        '7',
+        '--json',
+        'r/run.json',
+        '--record',
+        'r/run.ndjson',
+      ]
+      expect(await main(argv, env, io)).toBe(0)
+      const json = await readFile(join(dir, 'r/run.json'), 'utf8')
+      const record = await readFile(join(dir, 'r/run.ndjson'), 'utf8')
+      for (const text of [json, record]) expect(text).not.toContain(token)
+      const result = JSON.parse(json) as { seed: number; requestsUsed: number; checks: { id: string }[] }
+      expect(result.seed).toBe(7)
+      expect(result.checks.map((check) => check.id)).toContain('kaiten-ru.filters.id')
+      const lines = record
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(lines).toHaveLength(result.requestsUsed)
+      const first = lines[0] as {
+        api: string
+        check: string
+        request: { method: string; url: string; headers: Record<string, string> }
+        response: { status: number; headers: Record<string, string>; body: string }
+      }
+      expect(first).toMatchObject({
+        api: 'kaiten-ru',
+        check: 'kaiten-ru.filters.id',
+        request: {
+          method: 'GET',
+          url: `${mocks.kaitenRu.baseUrl}/audit-logs?limit=500`,
+          headers: { authorization: `Bearer ${REDACTED}` },
+        },
+        response: { status: 200 },
+      })
+      expect(JSON.parse(first.response.body)).toHaveLength(500)
     } finally {
       await mocks.close()
     }
@@ -191,21 +248,19 @@ describe('pnpm contract', () => {
       const token = mocks.kaitenRu.validToken
       const env = { KAITEN_RU_BASE_URL: mocks.kaitenRu.baseUrl, KAITEN_RU_TOKEN: token }
       const { out, io } = captureIo(dir)
-      const code = await main(
-        ['--only', 'kaiten-ru.errors.400-unknown-category', '--junit', 'j.xml', '--markdown', 's.md'],
-        env,
-        io,
-      )
+      const reports = ['--junit', 'j.xml', '--markdown', 's.md', '--json', 'r.json', '--record', 'r.ndjson']
+      const code = await main(['--only', 'kaiten-ru.errors.invalid-parameters', ...reports], env, io)
       expect(code).toBe(1)
       const outputs = [
         out.stdout,
         out.stderr,
-        await readFile(join(dir, 'j.xml'), 'utf8'),
-        await readFile(join(dir, 's.md'), 'utf8'),
+        ...(await Promise.all(
+          ['j.xml', 's.md', 'r.json', 'r.ndjson'].map((file) => readFile(join(dir, file), 'utf8')),
+        )),
       ]
       for (const output of outputs) expect(output).not.toContain(token)
       expect(out.stdout).toContain(`rejected Bearer ${REDACTED}`)
-      expect(out.stdout).toMatch(/✗ 400 without a body for an unknown category/)
+      expect(out.stdout).toMatch(/✗ A query value that breaks its parameter's schema/)
     } finally {
       await mocks.close()
     }

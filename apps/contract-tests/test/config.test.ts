@@ -132,6 +132,14 @@ describe('parseCliOptions', () => {
         'r/s.md',
         '--only',
         'kaiten-ru.',
+        '--seed',
+        '42',
+        '--negative',
+        'all',
+        '--json',
+        'r/run.json',
+        '--record',
+        'r/exchanges.ndjson',
       ],
       {},
     )
@@ -141,6 +149,10 @@ describe('parseCliOptions', () => {
       junitPath: 'r/j.xml',
       markdownPath: 'r/s.md',
       only: ['kaiten-ru.'],
+      seed: 42,
+      negativeCases: 'all',
+      jsonPath: 'r/run.json',
+      recordPath: 'r/exchanges.ndjson',
     })
   })
 
@@ -155,6 +167,13 @@ describe('parseCliOptions', () => {
     [['--max-requests', '0'], '--max-requests: "0" is not allowed; allowed: an integer ≥ 1'],
     [['--max-requests', 'many'], '--max-requests: "many" is not allowed; allowed: an integer ≥ 1'],
     [['--target', 'staging'], '--target: "staging" is not allowed; allowed: auto, mocks, live'],
+    [['--seed=-1'], '--seed: "-1" is not allowed; allowed: an integer from 0 to 2147483647'],
+    [
+      ['--seed', '2147483648'],
+      '--seed: "2147483648" is not allowed; allowed: an integer from 0 to 2147483647',
+    ],
+    [['--negative', 'some'], '--negative: "some" is not allowed; allowed: sample, all'],
+    [['--json', ''], '--json: "" is not allowed; allowed: a file path'],
     [['--timeout=-5'], '--timeout: "-5" is not allowed; allowed: an integer ≥ 1'],
     [
       ['--timeout', '2147483648'],
@@ -216,7 +235,7 @@ describe('checkSelector (--only)', () => {
 
   it.each([[''], ['  ']])('rejects %j, which would select everything, naming what is allowed', (value) => {
     expect(usageError(() => checkSelector(['kaiten-ru.', value])).message).toBe(
-      `--only: ${JSON.stringify(value)} is not allowed; allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: pagination, filters, errors, access, schema, drift`,
+      `--only: ${JSON.stringify(value)} is not allowed; allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: pagination, filters, errors, access, rate-limit, invariants, schema, drift`,
     )
   })
 

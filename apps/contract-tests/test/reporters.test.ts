@@ -10,6 +10,7 @@ function check(overrides: Partial<CheckResult>): CheckResult {
     api: 'kaiten-ru',
     group: 'pagination',
     title: 'Order is newest first',
+    rules: ['RU-33', 'RU-34'],
     outcome: 'passed',
     findings: [],
     notes: [],
@@ -25,9 +26,16 @@ const report: RunReport = {
   durationMs: 4200,
   requestsUsed: 9,
   requestBudget: 300,
+  seed: 1234,
   apis: [
     { api: 'kaiten-sh', verified: false, skippedBecause: 'KAITEN_SH_* not set' },
-    { api: 'kaiten-ru', verified: true, baseUrl: 'https://example.kaiten.ru/api/latest' },
+    {
+      api: 'kaiten-ru',
+      verified: true,
+      baseUrl: 'https://example.kaiten.ru/api/latest',
+      requests: 9,
+      durationMs: 3100,
+    },
   ],
   checks: [
     check({}),
@@ -69,6 +77,18 @@ describe('renderJUnit', () => {
     expect(xml).not.toContain('\u0001')
   })
 
+  it('records the seed, so a failing run replays', () => {
+    expect(xml).toMatch(
+      /<testsuite name="kaiten.ru" [^>]*>\n\s+<properties>\n\s+<property name="seed" value="1234"\/>\n\s+<\/properties>/,
+    )
+  })
+
+  it('names the rules each check closes, so a CI failure points at the documented rule', () => {
+    expect(xml).toMatch(
+      /<testcase classname="kaiten-ru.pagination" name="kaiten-ru.pagination.order: Order is newest first" time="0.012">\n\s+<properties>\n\s+<property name="rules" value="RU-33 RU-34"\/>\n\s+<\/properties>\n\s+<\/testcase>/,
+    )
+  })
+
   it('puts the finding, the JSON path, expected and actual into the failure', () => {
     expect(xml).toContain('<failure message="400 is documented with no body, but one was sent">')
     expect(xml).toContain('at $.body: expected no body, actual text/plain body')
@@ -104,8 +124,9 @@ describe('renderTerminal', () => {
     expect(text).toContain('        request: GET /audit-logs?categories=not_a_category → 400')
     expect(text).toContain('  ○ Order is newest first (kaiten-ru.errors.403-without-access')
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'FAIL 4 checks: 1 passed, 1 failed, 1 errored, 1 skipped · 9 of 300 requests · 4.2 s',
+      'FAIL 4 checks: 1 passed, 1 failed, 1 errored, 1 skipped · 9 of 300 requests · 4.2 s · seed 1234 (--seed 1234 replays)',
     )
+    expect(text).toContain('kaiten.ru — https://example.kaiten.ru/api/latest · 9 requests · 3.1 s\n')
     expect(text).not.toContain('\u001b[')
   })
 

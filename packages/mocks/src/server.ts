@@ -28,7 +28,10 @@ export interface MockServersOptions {
   rateLimit?: boolean
   /** The address both servers listen on. Default `127.0.0.1`: only this machine can reach them. */
   host?: string
-  /** Clock for kaiten.ru's rate limiter and for scenarios, in epoch milliseconds. Default `Date.now`. */
+  /**
+   * Clock in epoch milliseconds for kaiten.ru's rate-limit windows and `Date` header, and for scenarios. Default
+   * `Date.now`; a test can share a virtual clock with the client that paces against it.
+   */
   now?: () => number
   /** The wait of `latency` scenarios. Default: a timer. */
   sleep?: (ms: number) => Promise<void>

@@ -55,6 +55,24 @@ describe('startMockServers over real HTTP', { timeout: IO_TIMEOUT_MS }, () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 200])
   })
 
+  it('dates kaiten.ru responses and spends its rate limit on the clock it is given', async () => {
+    const now = Date.UTC(2026, 3, 1, 12, 0, 0, 500)
+    const clocked = await startMockServers({
+      now: () => now,
+      sizes: { kaitenShEntries: 5, kaitenRuEvents: 5 },
+    })
+    try {
+      const { baseUrl, token } = clocked.kaitenRu
+      const response = await fetch(`${baseUrl}/audit-logs?limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.headers.get('date')).toBe('Wed, 01 Apr 2026 12:00:00 GMT')
+      expect(response.headers.get('x-ratelimit-reset')).toBe(String(Date.UTC(2026, 3, 1, 12, 0, 1) / 1000))
+    } finally {
+      await clocked.close()
+    }
+  })
+
   it('answers an unknown path with 404', async () => {
     expect((await fetch(`${servers.kaitenSh.baseUrl}/nothing`)).status).toBe(404)
   })

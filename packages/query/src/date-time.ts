@@ -16,6 +16,25 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
+ * The wall-clock fields as epoch milliseconds. Date.UTC maps years 0–99 to 1900–1999, and 1900 has no February 29;
+ * RFC 3339 years are literal, so those years are set whole before any offset moves the instant into another year.
+ */
+function wallClockMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second)
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  date.setUTCHours(hour, minute, second, 0)
+  return date.getTime()
+}
+
+/**
  * Parses an RFC 3339 date-time to epoch microseconds (exact up to microseconds, which both services' timestamps fit),
  * or null when the text is not one. Calendar-invalid dates (Feb 30, hour 24) are rejected, not rolled over.
  */
@@ -39,9 +58,7 @@ export function parseDateTime(text: string): number | null {
     if (zh > 23 || zm > 59) return null
     offsetMinutes = sign * (zh * 60 + zm)
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000
-  // Date.UTC maps years 0–99 to 1900–1999; RFC 3339 years are literal.
-  const epochMs = year < 100 ? new Date(utc).setUTCFullYear(year) : utc
+  const epochMs = wallClockMs(year, month, day, hour, minute, second) - offsetMinutes * 60_000
   const micros = Number(fraction.slice(0, 6).padEnd(6, '0'))
   return epochMs * 1000 + micros
 }

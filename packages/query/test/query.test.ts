@@ -162,6 +162,15 @@ describe('parseDateTime calendar', () => {
     expect(parseDateTime('2026-12-31T23:59:59Z')).not.toBeNull()
   })
 
+  it('moves a year below 100 by its zone offset like any other year, also across the new year', () => {
+    expect(parseDateTime('0007-12-31T11:12:27-16:31')).toBe(Date.parse('0008-01-01T03:43:27Z') * 1000)
+    expect(parseDateTime('0050-01-01T00:30:00+01:00')).toBe(Date.parse('0049-12-31T23:30:00Z') * 1000)
+  })
+
+  it('reads February 29 of year 0, a leap year, as that day (1900, which Date.UTC takes it for, is not one)', () => {
+    expect(parseDateTime('0000-02-29T05:27:13Z')).toBe(Date.parse('0000-02-29T05:27:13Z') * 1000)
+  })
+
   it('accepts exactly the calendar days Date knows', () => {
     fc.assert(
       fc.property(

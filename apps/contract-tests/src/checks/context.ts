@@ -1,34 +1,41 @@
 // What a check sees while it runs: its target, a recording HTTP layer, and ways to report what it found.
-import { setTimeout as sleep } from 'node:timers/promises'
 import { RequestBudgetExhaustedError } from '../http/budget.js'
+import { type Clock, systemClock } from '../http/clock.js'
 import { describeExchange, type Exchange } from '../http/exchange.js'
+import { judgeReset } from '../http/rate-limit-reset.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
+import type { RuleId } from '../rules/index.js'
+import { rateLimit } from '../spec/operation.js'
 import type { Target } from './targets.js'
-
-/** The longest a retried request waits; kaiten.ru's window is one second, so more means a bad header. */
-export const MAX_RATE_LIMIT_WAIT_MS = 5_000
-
-/** Milliseconds until `X-RateLimit-Reset` (UTC epoch seconds), within [0, 5 s]; one second when it is unreadable. */
-export function rateLimitWaitMs(reset: string | undefined, nowMs: number): number {
-  const seconds = reset !== undefined && /^\d+$/.test(reset.trim()) ? Number(reset) : Number.NaN
-  const wait = Number.isFinite(seconds) ? seconds * 1000 - nowMs : 1000
-  return Math.min(Math.max(Math.ceil(wait), 0), MAX_RATE_LIMIT_WAIT_MS)
-}
 
 export interface CheckOptions {
   /** Whether the rate-limit checks may burst past kaiten.ru's limit (off when the server under test does not limit). */
   rateLimitChecks: boolean
+  /** Draws the cases a run rotates through (the negative cases of a paced API); printed, so a run replays. */
+  seed: number
+  /** Send every negative case, also where requests are paced. */
+  allNegativeCases: boolean
 }
 
+/**
+ * One check, declared once: `--list`, the README's check and rule tables, the JUnit names and the teeth tests all
+ * read this declaration.
+ */
 export interface CheckDefinition<T extends Target = Target> {
-  /** Stable id, e.g. `kaiten-ru.pagination.limit-clamp`; tests and `--only` refer to it. */
+  /** Stable id, `<api>.<group>.<name>`, e.g. `kaiten-ru.pagination.limit-clamp`; tests and `--only` refer to it. */
   id: string
   api: T['api']
   group: CheckGroup
+  /** The expectation, in words. */
   title: string
-  /** Ids of the documented rules (README rule table) the check closes, e.g. `['RU-13']`. */
-  rules?: readonly string[]
+  /** The documented rules (`src/rules/`) a server breaks when this check fails. */
+  rules: readonly RuleId[]
+  /**
+   * Sends nothing and judges every response the run recorded; runs after the checks that send, and always runs, also
+   * when `--only` selects other checks.
+   */
+  passive?: boolean
   run(context: CheckContext<T>): Promise<void>
 }
 
@@ -73,19 +80,42 @@ export class CheckContext<T extends Target = Target> {
     readonly options: CheckOptions,
     readonly shared: SharedState,
     private readonly recorder: Recorder,
+    readonly clock: Clock = systemClock,
   ) {}
 
   /**
    * Sends one request to this check's API; every response is recorded and validated against the spec.
    * A paced request that still meets 429 (another client shares the token's window) waits for the reset and is
-   * sent once more, with a note, so a busy live API does not fail an unrelated check.
+   * sent once more, with a note, so a busy live API does not fail an unrelated check. A reset that cannot be the end
+   * of the current window is reported at once and never waited on.
    */
   async send(spec: RequestSpec): Promise<Exchange> {
     const first = await this.#sendOnce(spec)
-    if (first.status !== 429 || spec.paced === false) return first
-    const waitMs = rateLimitWaitMs(first.headers['x-ratelimit-reset'], Date.now())
+    const limit = rateLimit(this.target.api)
+    if (first.status !== 429 || spec.paced === false || !limit) return first
+    const reset = first.headers['x-ratelimit-reset']
+    const nowMs = this.clock.now()
+    const judged = judgeReset({
+      reset,
+      date: first.headers.date,
+      nowMs,
+      windowSeconds: limit.windowMs / 1000,
+    })
+    if (!judged.ok) {
+      this.fail(`X-RateLimit-Reset cannot be when the window ends: ${judged.reason}; not waited on`, {
+        request: describeExchange(first),
+        path: '$.headers["x-ratelimit-reset"]',
+        expected: judged.expected,
+        actual: reset ?? 'absent',
+      })
+      return first
+    }
+    // Our clock may disagree with the server's; never wait longer than its own Date says the window has left.
+    const serverDate = Date.parse(first.headers.date ?? '')
+    const horizon = Number.isFinite(serverDate) ? judged.resetMs - serverDate : limit.windowMs
+    const waitMs = Math.min(Math.max(judged.resetMs - nowMs, 0), Math.max(horizon, 0))
     this.note(`${describeExchange(first)}: waited ${waitMs} ms for X-RateLimit-Reset and sent it again`)
-    await sleep(waitMs)
+    await this.clock.sleep(waitMs)
     return this.#sendOnce(spec)
   }
 

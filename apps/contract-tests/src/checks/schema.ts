@@ -2,18 +2,21 @@
 
 import { describeExchange } from '../http/exchange.js'
 import { apiLabels } from '../model.js'
+import type { RuleId } from '../rules/index.js'
 import type { CheckDefinition } from './context.js'
 import type { Target } from './targets.js'
 
 /** Per exchange, at most this many violations are listed; the rest are counted. */
 const MAX_VIOLATIONS_PER_RESPONSE = 5
 
-export function schemaCheck<T extends Target>(api: T['api']): CheckDefinition<T> {
+export function schemaCheck<T extends Target>(api: T['api'], rules: readonly RuleId[]): CheckDefinition<T> {
   return {
     id: `${api}.schema.responses-conform`,
     api,
     group: 'schema',
     title: `Every ${apiLabels[api]} response of this run conforms to the spec`,
+    rules,
+    passive: true,
     async run(context) {
       const exchanges = context.exchanges()
       if (exchanges.length === 0) context.skip('no responses were recorded')

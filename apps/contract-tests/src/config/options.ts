@@ -13,6 +13,13 @@ export interface CliOptions {
   maxRequests: number
   junitPath?: string
   markdownPath?: string
+  /** The whole result as JSON, for other tools. */
+  jsonPath?: string
+  /** Every exchange of the run, tokens redacted, one JSON object per line. */
+  recordPath?: string
+  /** Draws the rotating negative cases; unset: a fresh seed, printed. */
+  seed?: number
+  negativeCases?: NegativeCases
   /** A dotenv file whose variables fill in what the environment does not set, and the option that named it. */
   envFile?: { option: EnvFileOption; path: string }
   /** Check id prefixes; empty: every check. */
@@ -28,6 +35,11 @@ export interface CliOptions {
  * still works wherever it reaches this CLI: after `--`, and through the kaiten-contract bin.
  */
 export type EnvFileOption = '--dotenv' | '--env-file'
+
+export const negativeCaseChoices = ['sample', 'all'] as const
+export type NegativeCases = (typeof negativeCaseChoices)[number]
+
+const SEED_MAXIMUM = 2 ** 31 - 1
 
 export const EXIT_CODES = {
   passed: 0,
@@ -72,11 +84,34 @@ export function parseCliOptions(argv: readonly string[], env: Environment): CliO
     maxRequests,
     ...(values.junit !== undefined ? { junitPath: nonEmpty('--junit', values.junit) } : {}),
     ...(values.markdown !== undefined ? { markdownPath: nonEmpty('--markdown', values.markdown) } : {}),
+    ...(values.json !== undefined ? { jsonPath: nonEmpty('--json', values.json) } : {}),
+    ...(values.record !== undefined ? { recordPath: nonEmpty('--record', values.record) } : {}),
+    ...(values.seed !== undefined ? { seed: seed(values.seed) } : {}),
+    ...(values.negative !== undefined ? { negativeCases: negative(values.negative) } : {}),
     ...envFile(values.dotenv, values['env-file']),
     only: values.only ?? [],
     timeoutMs: values.timeout !== undefined ? timeout(values.timeout) : DEFAULT_TIMEOUT_MS,
     ...progress(values.progress, values['no-progress']),
   }
+}
+
+function seed(text: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(value) || value > SEED_MAXIMUM) {
+    throw new UsageError(
+      `--seed: ${JSON.stringify(text)} is not allowed; allowed: an integer from 0 to ${SEED_MAXIMUM}`,
+    )
+  }
+  return value
+}
+
+function negative(text: string): NegativeCases {
+  if (!negativeCaseChoices.includes(text as NegativeCases)) {
+    throw new UsageError(
+      `--negative: ${JSON.stringify(text)} is not allowed; allowed: ${negativeCaseChoices.join(', ')}`,
+    )
+  }
+  return text as NegativeCases
 }
 
 function progress(on: boolean | undefined, off: boolean | undefined) {
@@ -131,6 +166,10 @@ function parse(argv: readonly string[]) {
       'max-requests': { type: 'string' },
       junit: { type: 'string' },
       markdown: { type: 'string' },
+      json: { type: 'string' },
+      record: { type: 'string' },
+      seed: { type: 'string' },
+      negative: { type: 'string' },
       dotenv: { type: 'string' },
       'env-file': { type: 'string' },
       only: { type: 'string', multiple: true },
@@ -155,19 +194,28 @@ Options:
   --max-requests <n>          requests one run may send over both APIs (default ${DEFAULT_MAX_REQUESTS})
   --junit <path>              also write a JUnit XML report to <path>
   --markdown <path>           also write a Markdown summary to <path> (e.g. for $GITHUB_STEP_SUMMARY)
+  --json <path>               also write the whole result as JSON to <path>, for other tools
+  --record <path>             also write every request and response of the run to <path>, one JSON
+                              object per line (NDJSON), tokens redacted: a failed run can be debugged
+                              from it
+  --seed <n>                  the seed that picks the rotating cases (a paced API's negative cases);
+                              every run prints its seed, and --seed replays that run's cases
+  --negative <sample|all>     sample (default): one negative case per parameter where requests are
+                              paced (kaiten.ru), rotated by the seed; all: every case
   --dotenv <path>             read KAITEN_* variables from a dotenv file (e.g. .env made from .env.example);
                               variables already in the environment win
   --env-file <path>           the same; Node 20 takes this name itself unless it follows --
                               (pnpm contract -- --env-file .env)
   --only <check>              run only the checks whose id starts with it, or of a group (pagination,
-                              filters, errors, access); repeatable. Schema and drift checks always run
-                              over what was recorded. A value that selects no check is an error
+                              filters, errors, access, rate-limit); repeatable. Checks that only judge what was
+                              recorded (invariants, rate-limit headers, schema, drift) always run.
+                              A value that selects no check is an error
   --timeout <ms>              per-request timeout (default ${DEFAULT_TIMEOUT_MS}); an API that gives no answer
                               to its first request, or to two in a row, is stopped with one line
   --progress, --no-progress   show the running checks, requests used and time on stderr (default: only
                               when stderr is a terminal; in a log, --progress writes a line per check
                               and one every 10 s while a request is outstanding)
-  --list                      list every check id and exit
+  --list                      list every check (id, the rules it closes, title; tab-separated) and exit
   -h, --help                  show this help
 
 Environment (live target; set all required variables of an API to verify it, or none to skip it):

@@ -1,10 +1,11 @@
 // Which checks `--only` selects. Every value must select something: a typo or an empty value must not quietly run
 // every check, or none.
 import { kaitenRuChecks, kaitenShChecks } from '../checks/index.js'
+import { checkGroups } from '../model.js'
 import { UsageError } from './errors.js'
 
 const checks = [...kaitenShChecks, ...kaitenRuChecks]
-const groups = [...new Set(checks.map((check) => check.group))]
+const groups = checkGroups.filter((group) => checks.some((check) => check.group === group))
 const allowed = `allowed: a check id or the start of one (e.g. kaiten-ru.errors; see --list), or a group: ${groups.join(', ')}`
 
 /** Accepts the ids `--only` selects; `undefined` when it was not given (every check runs). */

@@ -11,6 +11,8 @@ export interface Exchange {
   method: 'GET'
   /** Path and query relative to the API's base URL, e.g. `/audit-logs?limit=0`. */
   target: string
+  /** The whole URL requested. */
+  url: string
   /** The spec's path template the request belongs to. */
   specPath: string
   auth: AuthMode
@@ -18,6 +20,8 @@ export interface Exchange {
   authScheme?: string
   /** The path of the base URL the request went to, when a check chose another one than the target's. */
   basePath?: string
+  /** The headers sent, with the run's tokens already redacted. */
+  requestHeaders: Record<string, string>
   status: number
   /** Response headers, lower-case names. */
   headers: Record<string, string>
@@ -26,6 +30,15 @@ export interface Exchange {
   /** How the response departs from the spec (status, content type, headers, body schema). */
   violations: Violation[]
   durationMs: number
+  /** When the request left and its answer was read, in epoch milliseconds of the run's clock. */
+  sentAt: number
+  receivedAt: number
+  /**
+   * The same two moments as positions in the run's sequence of events: an exchange was sent after another was
+   * answered exactly when its `sentOrder` is greater than the other's `receivedOrder`, whatever the clock says.
+   */
+  sentOrder: number
+  receivedOrder: number
 }
 
 const authLabels: Readonly<Record<AuthMode, string>> = {

@@ -1,6 +1,7 @@
 // kaiten.ru allows 5 requests per second; the client's limiter paces us and learns from X-RateLimit-* headers.
-import { RateLimiter, type RateLimitSlot } from '@kaiten-audit/client'
-import { KAITEN_RU_RATE_LIMIT } from '@kaiten-audit/query'
+import { type Clock as LimiterClock, RateLimiter, type RateLimitSlot } from '@kaiten-audit/client'
+import { requiredRateLimit } from '../spec/operation.js'
+import { type Clock, systemClock } from './clock.js'
 
 /**
  * Waits before a request and learns from each response's rate-limit headers. A reserved slot counts until a window
@@ -11,6 +12,25 @@ export interface Pacer {
   observe(headers: Headers): void
 }
 
-export function createKaitenRuPacer(): Pacer {
-  return new RateLimiter({ requests: KAITEN_RU_RATE_LIMIT.requests, windowMs: KAITEN_RU_RATE_LIMIT.windowMs })
+/** kaiten.ru's documented limit, read from the spec, on the run's clock. */
+export function createKaitenRuPacer(clock: Clock): Pacer {
+  const limit = requiredRateLimit('kaiten-ru')
+  // On the system clock the limiter keeps its own timers, which it cancels when a wait is abandoned.
+  return new RateLimiter(clock === systemClock ? limit : { ...limit, clock: limiterClock(clock) })
+}
+
+/** The limiter waits through timers; a virtual clock only moves through `sleep`. */
+function limiterClock(clock: Clock): LimiterClock {
+  return {
+    now: () => clock.now(),
+    setTimer(ms, callback) {
+      let cancelled = false
+      void clock.sleep(ms).then(() => {
+        if (!cancelled) callback()
+      })
+      return () => {
+        cancelled = true
+      }
+    },
+  }
 }

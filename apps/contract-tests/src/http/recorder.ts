@@ -3,6 +3,7 @@ import { validateResponse } from '@kaiten-audit/types/validation'
 import type { ApiName } from '../model.js'
 import { createRedactor, type Redact, redactDeep } from '../redact.js'
 import type { RequestBudget } from './budget.js'
+import { type Clock, systemClock } from './clock.js'
 import type { AuthMode, Exchange } from './exchange.js'
 import { describeFailure, isTimeout } from './failure.js'
 import type { Pacer } from './pacer.js'
@@ -51,6 +52,8 @@ export class RequestFailedError extends Error {
 
 export interface RecorderOptions {
   budget: RequestBudget
+  /** Dates each exchange; default the system clock. */
+  clock?: Clock
   /** Per-API pacers; an API without one is not paced. */
   pacers?: Partial<Record<ApiName, Pacer>>
   /** Per-request timeout. */
@@ -59,6 +62,8 @@ export interface RecorderOptions {
   fetch?: typeof fetch
   /** Called as each request is sent, with the budget spent so far. */
   onRequest?: (used: number, max: number) => void
+  /** Called with each recorded exchange. */
+  onExchange?: (exchange: Exchange) => void
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -68,6 +73,7 @@ export class Recorder {
   readonly #options: RecorderOptions
   readonly #guard = new PreflightGuard()
   readonly #redactors = new WeakMap<HttpTarget, Redact>()
+  #order = 0
 
   constructor(options: RecorderOptions) {
     this.#options = options
@@ -98,6 +104,9 @@ export class Recorder {
     const pacer = this.#options.pacers?.[target.api]
     const slot = pacer && spec.paced !== false ? await pacer.reserve(this.#options.signal) : undefined
 
+    const clock = this.#options.clock ?? systemClock
+    const sentAt = clock.now()
+    const sentOrder = ++this.#order
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout
@@ -134,10 +143,12 @@ export class Recorder {
       checkId,
       method: 'GET',
       target: relative,
+      url,
       specPath: spec.specPath,
       auth,
       ...(spec.authScheme !== undefined ? { authScheme: spec.authScheme } : {}),
       ...(spec.baseUrl !== undefined ? { basePath: new URL(spec.baseUrl).pathname.replace(/\/+$/, '') } : {}),
+      requestHeaders: redactDeep(Object.fromEntries(headers.entries()), redact),
       status: response.status,
       headers: recordedHeaders,
       body,
@@ -149,8 +160,13 @@ export class Recorder {
         body,
       }),
       durationMs: performance.now() - started,
+      sentAt,
+      receivedAt: clock.now(),
+      sentOrder,
+      receivedOrder: ++this.#order,
     }
     this.exchanges.push(exchange)
+    this.#options.onExchange?.(exchange)
     const unusable = this.#guard.answered(exchange)
     if (unusable) throw unusable
     return exchange

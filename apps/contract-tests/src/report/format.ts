@@ -24,6 +24,8 @@ export function checksOf(report: RunReport, api: CheckResult['api']): CheckResul
   return report.checks.filter((check) => check.api === api)
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
 /** `41 checks: 38 passed, 2 failed, 1 skipped · 87 of 300 requests · 9.4 s` */
 export function summaryLine(report: RunReport): string {
   const counts = countOutcomes(report.checks)
@@ -31,7 +33,7 @@ export function summaryLine(report: RunReport): string {
   if (counts.failed > 0) parts.push(`${counts.failed} failed`)
   if (counts.errored > 0) parts.push(`${counts.errored} errored`)
   if (counts.skipped > 0) parts.push(`${counts.skipped} skipped`)
-  return `${report.checks.length} checks: ${parts.join(', ')} · ${report.requestsUsed} of ${report.requestBudget} requests · ${(report.durationMs / 1000).toFixed(1)} s`
+  return `${report.checks.length} checks: ${parts.join(', ')} · ${report.requestsUsed} of ${report.requestBudget} requests · ${seconds(report.durationMs)} · seed ${report.seed} (--seed ${report.seed} replays)`
 }
 
 export function targetLine(report: RunReport): string {
@@ -42,5 +44,9 @@ export function apiHeading(report: RunReport, api: CheckResult['api']): string {
   const summary = report.apis.find((entry) => entry.api === api)
   const label = apiLabels[api]
   if (!summary?.verified) return `${label} — skipped: ${summary?.skippedBecause ?? 'not configured'}`
-  return `${label} — ${summary.baseUrl ?? ''}`
+  const spent =
+    summary.requests !== undefined && summary.durationMs !== undefined
+      ? ` · ${summary.requests} requests · ${seconds(summary.durationMs)}`
+      : ''
+  return `${label} — ${summary.baseUrl ?? ''}${spent}`
 }

@@ -34,17 +34,22 @@ function testCase(check: CheckResult): string {
   const details = check.findings.map((finding) => findingLines(finding).join('\n  ')).join('\n\n')
   const notes =
     check.notes.length > 0 ? `\n      <system-out>${escapeXml(check.notes.join('\n'))}</system-out>` : ''
+  // The rules a failure breaks, where CI systems that read testcase properties show them next to the test.
+  const properties =
+    check.rules.length > 0
+      ? `\n      <properties>\n        <property name="rules" value="${escapeXml(check.rules.join(' '))}"/>\n      </properties>`
+      : ''
   switch (check.outcome) {
     case 'passed':
-      return notes ? `${open}>${notes}\n    </testcase>` : `${open}/>`
+      return properties || notes ? `${open}>${properties}${notes}\n    </testcase>` : `${open}/>`
     case 'skipped':
-      return `${open}>\n      <skipped message="${escapeXml(check.reason ?? '')}"/>${notes}\n    </testcase>`
+      return `${open}>${properties}\n      <skipped message="${escapeXml(check.reason ?? '')}"/>${notes}\n    </testcase>`
     case 'errored':
-      return `${open}>\n      <error message="${escapeXml(check.reason ?? 'error')}">${escapeXml(details)}</error>${notes}\n    </testcase>`
+      return `${open}>${properties}\n      <error message="${escapeXml(check.reason ?? 'error')}">${escapeXml(details)}</error>${notes}\n    </testcase>`
     case 'failed': {
       const message = check.findings[0]?.message ?? 'failed'
       const count = check.findings.length > 1 ? ` (+${check.findings.length - 1} more)` : ''
-      return `${open}>\n      <failure message="${escapeXml(message + count)}">${escapeXml(details)}</failure>${notes}\n    </testcase>`
+      return `${open}>${properties}\n      <failure message="${escapeXml(message + count)}">${escapeXml(details)}</failure>${notes}\n    </testcase>`
     }
   }
 }
@@ -61,6 +66,8 @@ export function renderJUnit(report: RunReport): string {
     const time = seconds(checks.reduce((sum, check) => sum + check.durationMs, 0))
     return [
       `  <testsuite name="${name}" tests="${checks.length}" failures="${counts.failed}" errors="${counts.errored}" skipped="${counts.skipped}" time="${time}" timestamp="${escapeXml(report.startedAt)}">`,
+      // The seed the run drew its rotating cases with: `--seed` replays a failing run.
+      `    <properties>\n      <property name="seed" value="${report.seed}"/>\n    </properties>`,
       ...checks.map(testCase),
       '  </testsuite>',
     ].join('\n')

@@ -3,6 +3,7 @@
 
 import type { QueryValue } from '@kaiten-audit/query'
 import type { ApiOperation } from '@kaiten-audit/types'
+import type { Timeline } from '../store/timeline-index.js'
 
 function matches(field: unknown, value: QueryValue): boolean {
   switch (value.type) {
@@ -33,4 +34,17 @@ export function filterByAddedParameters<T extends object>(
   return items.filter((item) =>
     filters.every(([name, value]) => matches((item as Record<string, unknown>)[name], value)),
   )
+}
+
+/** `timeline` narrowed by every added parameter that names an item field; the same timeline when none does. */
+export function filterTimelineByAddedParameters<T extends object>(
+  timeline: Timeline<T>,
+  others: Readonly<Record<string, QueryValue>> | undefined,
+  operation: ApiOperation,
+): Timeline<T> {
+  const items = filterByAddedParameters(timeline.items, others, operation)
+  if (items === timeline.items) return timeline
+  const kept = new Set(items)
+  const instants = timeline.instants.filter((_, index) => kept.has(timeline.items[index] as T))
+  return { items, instants }
 }

@@ -9,7 +9,7 @@ import { DEFAULT_MODELS } from '../operations.js'
 import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenRuStore } from '../store/kaiten-ru.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
-import { filterByAddedParameters } from './added-filters.js'
+import { filterTimelineByAddedParameters } from './added-filters.js'
 import { requireStore } from './describe-store.js'
 import { requireHeaders, requireInvalidParameterStatus, requireStatuses } from './documented.js'
 import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
@@ -70,6 +70,8 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Kait
     const token = bearerToken(request)
     const decision = limiter.take(token ?? ANONYMOUS)
     const headers = {
+      // Dated by the limiter's clock, so a client comparing X-RateLimit-Reset with Date reads one time.
+      date: new Date(now()).toUTCString(),
       [remainingHeader]: String(decision.remaining),
       [resetHeader]: String(decision.resetSeconds),
     }
@@ -92,7 +94,7 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Kait
         invalidParameterStatus(operation, parsed.issues) as number,
         describeIssues(parsed.issues, url.searchParams),
       )
-    const events = filterByAddedParameters(store.events(), parsed.value.others, operation)
-    return itemsResponse(selectKaitenRuPage(events, parsed.value).items, 200, headers)
+    const timeline = filterTimelineByAddedParameters(store.timeline(), parsed.value.others, operation)
+    return itemsResponse(selectKaitenRuPage(timeline, parsed.value), 200, headers)
   })
 }

@@ -13,7 +13,7 @@ import { DEFAULT_MODELS } from '../operations.js'
 import { matchRoute, routeFor } from '../routes.js'
 import type { KaitenShStore } from '../store/kaiten-sh.js'
 import { bearerToken, MOCK_TOKENS } from '../tokens.js'
-import { filterByAddedParameters } from './added-filters.js'
+import { filterTimelineByAddedParameters } from './added-filters.js'
 import { requireStore } from './describe-store.js'
 import { requireInvalidParameterStatus, requireStatuses } from './documented.js'
 import { problemResponse } from './problem.js'
@@ -99,7 +99,7 @@ export function createKaitenShResponder(options: KaitenShResponderOptions): Kait
         { location: 'path.instanceSlug', message: 'no instance has this slug', value: slug },
       ])
     }
-    const entries = filterByAddedParameters(store.entries(slug), parsed.value.others, operation)
-    return itemsResponse(selectKaitenShPage(entries, parsed.value).items, 200)
+    const timeline = filterTimelineByAddedParameters(store.timeline(slug), parsed.value.others, operation)
+    return itemsResponse(selectKaitenShPage(timeline, parsed.value), 200)
   })
 }

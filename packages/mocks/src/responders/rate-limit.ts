@@ -54,14 +54,11 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number):
   }
 }
 
-/** With the limit switched off nothing is refused; the headers still report a full window. */
+/**
+ * With the limit switched off nothing is refused, but the headers still mean what they say: what is left of the
+ * current window (0 once spent) and when it ends, so a client that reads them is never told something false.
+ */
 export function createUnlimited(options: RateLimitOptions, now: () => number): RateLimiter {
-  const { requests, windowMs } = checkRateLimitOptions(options)
-  return {
-    take: () => ({
-      allowed: true,
-      remaining: requests,
-      resetSeconds: Math.ceil(((Math.floor(now() / windowMs) + 1) * windowMs) / 1000),
-    }),
-  }
+  const counting = createRateLimiter(options, now)
+  return { take: (key) => ({ ...counting.take(key), allowed: true }) }
 }

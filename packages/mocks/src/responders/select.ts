@@ -1,61 +1,64 @@
-// What each API returns for a parsed query: plain filter, newest-first order (kept by the stores), then the page.
+// What each API returns for a parsed query: the stretch of the newest-first timeline inside the time bounds (binary
+// search), the other filters over it, then the page. A page without other filters is a slice of that stretch; a
+// filtered one stops reading once it has its items.
 
 import type { KaitenRuQuery, KaitenShQuery } from '@kaiten-audit/query'
 import type { AuditLogEvent, AuditTrailEntry } from '@kaiten-audit/types'
-import { cachedInstant } from '../store/instant-cache.js'
+import { indexRange, type Timeline } from '../store/timeline-index.js'
 
-export interface Page<T> {
-  items: T[]
-  /** How many items matched the filters in total, before `offset` / `limit`. */
-  matched: number
+function page<T>(
+  timeline: Timeline<T>,
+  bounds: { from: number | undefined; to: number | undefined },
+  matches: ((item: T) => boolean) | undefined,
+  { offset, limit }: { offset: number; limit: number },
+): T[] {
+  const { start, end } = indexRange(timeline.instants, bounds.from, bounds.to)
+  if (!matches)
+    return timeline.items.slice(Math.min(start + offset, end), Math.min(start + offset + limit, end))
+  const items: T[] = []
+  let skipped = 0
+  for (let index = start; index < end && items.length < limit; index++) {
+    const item = timeline.items[index] as T
+    if (!matches(item)) continue
+    if (skipped < offset) skipped++
+    else items.push(item)
+  }
+  return items
 }
 
-/** kaiten.sh: `event_name` exact, `after` / `before` inclusive. `entries` must already be newest first. */
+/** kaiten.sh: `event_name` exact, `after` / `before` inclusive. */
 export function selectKaitenShPage(
-  entries: readonly AuditTrailEntry[],
+  timeline: Timeline<AuditTrailEntry>,
   query: KaitenShQuery,
-): Page<AuditTrailEntry> {
-  const { eventName, after, before } = query
-  const filtering = eventName !== undefined || after !== undefined || before !== undefined
-  const matching = filtering
-    ? entries.filter((entry) => {
-        if (eventName !== undefined && entry.eventName !== eventName) return false
-        if (after === undefined && before === undefined) return true
-        const at = cachedInstant(entry)
-        return (after === undefined || at >= after) && (before === undefined || at <= before)
-      })
-    : entries
-  return { items: matching.slice(query.offset, query.offset + query.limit), matched: matching.length }
+): AuditTrailEntry[] {
+  const { eventName } = query
+  return page(
+    timeline,
+    { from: query.after, to: query.before },
+    eventName === undefined ? undefined : (entry) => entry.eventName === eventName,
+    query,
+  )
 }
 
 /** kaiten.ru: every filter combines with AND; `categories` / `actions` match any listed value. */
-export function selectKaitenRuPage(
-  events: readonly AuditLogEvent[],
-  query: KaitenRuQuery,
-): Page<AuditLogEvent> {
-  const { from, to, authorId, authorUid, id } = query
+export function selectKaitenRuPage(timeline: Timeline<AuditLogEvent>, query: KaitenRuQuery): AuditLogEvent[] {
+  const { authorId, authorUid, id } = query
   const categories = query.categories && new Set<string>(query.categories)
   const actions = query.actions && new Set<string>(query.actions)
   const filtering =
-    from !== undefined ||
-    to !== undefined ||
     authorId !== undefined ||
     authorUid !== undefined ||
     id !== undefined ||
     categories !== undefined ||
     actions !== undefined
-  const matching = filtering
-    ? events.filter((event) => {
-        if (id !== undefined && event.id.toLowerCase() !== id.toLowerCase()) return false
-        // authorId is canonical digits, so an id beyond 2^53 never matches a nearby one.
-        if (authorId !== undefined && String(event.author_id) !== authorId) return false
-        if (authorUid !== undefined && event.author_uid !== authorUid) return false
-        if (categories && !categories.has(event.category)) return false
-        if (actions && !actions.has(event.action)) return false
-        if (from === undefined && to === undefined) return true
-        const at = cachedInstant(event)
-        return (from === undefined || at >= from) && (to === undefined || at <= to)
-      })
-    : events
-  return { items: matching.slice(query.offset, query.offset + query.limit), matched: matching.length }
+  const matches = (event: AuditLogEvent) => {
+    if (id !== undefined && event.id.toLowerCase() !== id.toLowerCase()) return false
+    // authorId is canonical digits, so an id beyond 2^53 never matches a nearby one.
+    if (authorId !== undefined && String(event.author_id) !== authorId) return false
+    if (authorUid !== undefined && event.author_uid !== authorUid) return false
+    if (categories && !categories.has(event.category)) return false
+    if (actions && !actions.has(event.action)) return false
+    return true
+  }
+  return page(timeline, { from: query.from, to: query.to }, filtering ? matches : undefined, query)
 }

@@ -14,6 +14,7 @@ import {
 } from './kaiten-ru-data.js'
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
+import type { Timeline } from './timeline-index.js'
 
 /** Options of {@link createKaitenRuStore}. */
 export interface KaitenRuStoreOptions {
@@ -28,6 +29,8 @@ export interface KaitenRuStore {
   readonly api: 'kaiten-ru'
   /** All events, newest first (ties: higher id first). */
   events(): AuditLogEvent[]
+  /** The same events with their instants, for selecting by time without a scan; rebuilt when the store changes. */
+  timeline(): Timeline<AuditLogEvent>
   /** Appends an event (default: newest in the store, one millisecond after the latest). Returns it. */
   append(partial?: Partial<AuditLogEvent>): AuditLogEvent
   /** Back to the seeded data. */
@@ -42,6 +45,8 @@ interface StoredEvent {
 
 interface State {
   events: StoredEvent[]
+  /** Built from `events` on first use; cleared by every append. */
+  timeline: Timeline<AuditLogEvent> | undefined
   ids: Set<string>
   latestMs: number
   companyUid: string
@@ -64,7 +69,14 @@ function generate(seed: number, count: number): State {
   for (const kind of ACTION_KINDS)
     if (!kinds.includes(kind) && slots.length > 0) kinds[slots.pop() as number] = kind
 
-  const state: State = { events: [], ids: new Set(), latestMs: TIMELINE_END_MS - 1, companyUid, random }
+  const state: State = {
+    events: [],
+    ids: new Set(),
+    latestMs: TIMELINE_END_MS - 1,
+    companyUid,
+    random,
+    timeline: undefined,
+  }
   const renameAt = instants[Math.floor(count / 2)] ?? TIMELINE_END_MS
   kinds.forEach((kind, i) => {
     const ms = instants[i] as number
@@ -139,6 +151,7 @@ function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent 
   const stored = { at, tie: frozen.id, event: frozen }
   if (bulk) state.events.push(stored)
   else insertNewestFirst(state.events, stored)
+  state.timeline = undefined
   return frozen
 }
 
@@ -157,6 +170,14 @@ export function createKaitenRuStore(options: KaitenRuStoreOptions = {}): KaitenR
   return {
     api: 'kaiten-ru',
     events: () => current().events.map((stored) => stored.event),
+    timeline() {
+      const state = current()
+      state.timeline ??= {
+        items: state.events.map((stored) => stored.event),
+        instants: state.events.map((stored) => stored.at),
+      }
+      return state.timeline
+    },
     append(partial = {}) {
       const state = current()
       const id = partial.id ?? state.random.uuid()

@@ -6,6 +6,7 @@ import { deepFreeze } from './deep-freeze.js'
 import { EVENT_NAME_WEIGHTS, INSTANCE_SLUGS, payloadFor, STATUS_BY_EVENT_NAME } from './kaiten-sh-data.js'
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
 import { ascendingInstants, instantOf, TIMELINE_END_MS, toSecondsText } from './timeline.js'
+import type { Timeline } from './timeline-index.js'
 
 /** A kaiten.sh instance: its UUID and its slug, the path parameter of the audit-trails operation. */
 export interface KaitenShInstance {
@@ -30,6 +31,8 @@ export interface KaitenShStore {
   instances(): KaitenShInstance[]
   /** The instance's entries, newest first (ties: higher id first). Throws for an unknown slug. */
   entries(slug: string): AuditTrailEntry[]
+  /** The same entries with their instants, for selecting by time without a scan; rebuilt when the trail changes. */
+  timeline(slug: string): Timeline<AuditTrailEntry>
   /** Appends an entry (default: newest in the store, one second after the latest). Returns it. */
   append(slug: string, partial?: Partial<AuditTrailEntry>): AuditTrailEntry
   /** Back to the seeded data. */
@@ -45,6 +48,8 @@ interface StoredEntry {
 interface State {
   instances: KaitenShInstance[]
   trails: Map<string, StoredEntry[]>
+  /** Per instance slug, built on first use; an append clears its instance's. */
+  timelines: Map<string, Timeline<AuditTrailEntry>>
   nextId: number
   latestMs: number
 }
@@ -80,6 +85,7 @@ function generate(seed: number, entryCount: number, instanceCount: number): Stat
   const state: State = {
     instances,
     trails: new Map(instances.map((instance) => [instance.slug, []])),
+    timelines: new Map(),
     nextId: FIRST_ID,
     latestMs: TIMELINE_END_MS - 1000,
   }
@@ -141,6 +147,7 @@ function store(
   const stored = { at, tie: entry.id, entry }
   if (bulk) trail.push(stored)
   else insertNewestFirst(trail, stored)
+  state.timelines.delete(instance.slug)
   return entry
 }
 
@@ -174,6 +181,17 @@ export function createKaitenShStore(options: KaitenShStoreOptions = {}): KaitenS
     instances: () => current().instances.map((instance) => ({ ...instance })),
     entries: (slug) =>
       (current().trails.get(instanceBySlug(slug).slug) as StoredEntry[]).map((stored) => stored.entry),
+    timeline(slug) {
+      const state = current()
+      const known = instanceBySlug(slug).slug
+      let timeline = state.timelines.get(known)
+      if (!timeline) {
+        const trail = state.trails.get(known) as StoredEntry[]
+        timeline = { items: trail.map((stored) => stored.entry), instants: trail.map((stored) => stored.at) }
+        state.timelines.set(known, timeline)
+      }
+      return timeline
+    },
     append(slug, partial = {}) {
       const instance = instanceBySlug(slug)
       // The store owns these: ids increase with insertion, and the instance fields follow from the slug.

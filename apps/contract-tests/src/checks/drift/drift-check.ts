@@ -1,6 +1,7 @@
 // Drift: responses that differ from the spec in a way someone has seen before, explained in plain words.
 import { describeExchange, type Exchange } from '../../http/exchange.js'
 import { type ApiName, apiLabels } from '../../model.js'
+import type { RuleId } from '../../rules/index.js'
 import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -22,12 +23,18 @@ export interface DriftFindings {
 
 export type DriftDetector = (exchanges: readonly Exchange[]) => DriftFindings
 
-export function driftCheck<T extends Target>(api: T['api'], detect: DriftDetector): CheckDefinition<T> {
+export function driftCheck<T extends Target>(
+  api: T['api'],
+  detect: DriftDetector,
+  rules: readonly RuleId[],
+): CheckDefinition<T> {
   return {
     id: `${api}.drift`,
     api,
     group: 'drift',
     title: `No recognisable drift from the documented ${apiLabels[api]} contract`,
+    rules,
+    passive: true,
     async run(context) {
       const exchanges = context.exchanges()
       if (exchanges.length === 0) context.skip('no responses were recorded')

@@ -2,6 +2,7 @@
 // of its values, different filters intersect, and every documented value is accepted.
 import { type AuditLogEvent, auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
+import type { RuleId } from '../../rules/index.js'
 import type { CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import { arrayItems } from '../shared/list-api.js'
@@ -32,7 +33,7 @@ function unionCheck(
   field: 'category' | 'action',
   parameter: 'categories' | 'actions',
   documented: readonly string[],
-  rules: readonly string[],
+  rules: readonly RuleId[],
 ): CheckDefinition<KaitenRuTarget> {
   return {
     id: `kaiten-ru.filters.${parameter}`,

@@ -1,9 +1,11 @@
 // kaiten.ru as the shared pagination checks see it: GET /audit-logs.
-import { KAITEN_RU_LIMIT, type KaitenRuListParams, toKaitenRuSearchParams } from '@kaiten-audit/query'
-import type { AuditLogEvent } from '@kaiten-audit/types'
+import type { KaitenRuListParams } from '@kaiten-audit/query'
+import type { AuditLogCategory, AuditLogEvent } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
+import { pageLimits } from '../../spec/operation.js'
+import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
-import { rawQuery, renderedOrThrow } from '../search-params.js'
+import { rawQuery } from '../search-params.js'
 import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 
@@ -51,12 +53,17 @@ export const kaitenRuList: ListApi<KaitenRuTarget, AuditLogEvent, KaitenRuListPa
   label: 'kaiten.ru',
   noun: 'events',
   timeField: 'created',
-  limits: { default: KAITEN_RU_LIMIT.default, max: KAITEN_RU_LIMIT.max },
+  limits: pageLimits('kaiten-ru'),
   idOf: (event) => String(event.id),
   timeTextOf: (event) => event.created,
   window: ({ from, to }) => ({ from, to }),
   async list(context, params) {
-    const exchange = await sendAuditLogs(context, renderedOrThrow(toKaitenRuSearchParams(params)))
+    const exchange = await sendAuditLogs(context, renderQuery('kaiten-ru', { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
   },
+  filterOf: (event) => ({
+    params: { categories: [event.category as AuditLogCategory] },
+    label: `categories=${event.category}`,
+    matches: (other) => other.category === event.category,
+  }),
 }

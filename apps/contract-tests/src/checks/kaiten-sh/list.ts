@@ -1,9 +1,11 @@
 // kaiten.sh as the shared pagination checks see it: GET /instances/{instanceSlug}/audit-trails.
-import { KAITEN_SH_LIMIT, type KaitenShListParams, toKaitenShSearchParams } from '@kaiten-audit/query'
+import type { KaitenShListParams } from '@kaiten-audit/query'
 import type { AuditTrailEntry } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
+import { pageLimits } from '../../spec/operation.js'
+import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
-import { rawQuery, renderedOrThrow } from '../search-params.js'
+import { rawQuery } from '../search-params.js'
 import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 
@@ -52,12 +54,17 @@ export const kaitenShList: ListApi<KaitenShTarget, AuditTrailEntry, KaitenShList
   label: 'kaiten.sh',
   noun: 'entries',
   timeField: 'timestamp',
-  limits: { default: KAITEN_SH_LIMIT.default, max: KAITEN_SH_LIMIT.max },
+  limits: pageLimits('kaiten-sh'),
   idOf: (entry) => String(entry.id),
   timeTextOf: (entry) => entry.timestamp,
   window: ({ from, to }) => ({ after: from, before: to }),
   async list(context, params) {
-    const exchange = await sendTrails(context, renderedOrThrow(toKaitenShSearchParams(params)))
+    const exchange = await sendTrails(context, renderQuery('kaiten-sh', { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
   },
+  filterOf: (entry) => ({
+    params: { event_name: entry.eventName },
+    label: `event_name=${entry.eventName}`,
+    matches: (other) => other.eventName === entry.eventName,
+  }),
 }

@@ -36,9 +36,10 @@ function entriesOrSkip(context: CheckContext<KaitenShTarget>): RecordedEntry[] {
 }
 
 export const instanceOfEveryEntryCheck: CheckDefinition<KaitenShTarget> = {
-  id: 'kaiten-sh.schema.entries-of-the-instance',
+  id: 'kaiten-sh.invariants.entries-of-the-instance',
   api: 'kaiten-sh',
-  group: 'schema',
+  group: 'invariants',
+  passive: true,
   title:
     'Every entry of the run belongs to the instance its request named: that `instanceSlug`, one `instanceId`',
   rules: ['SH-03'],
@@ -89,9 +90,10 @@ const GUIDE_STATUS_BY_EVENT_NAME: Readonly<Record<string, string>> = {
 }
 
 export const statusFollowsGuideCheck: CheckDefinition<KaitenShTarget> = {
-  id: 'kaiten-sh.schema.status-follows-guide',
+  id: 'kaiten-sh.invariants.status-follows-guide',
   api: 'kaiten-sh',
-  group: 'schema',
+  group: 'invariants',
+  passive: true,
   title:
     'Every entry with an event name from the audit-trail guide carries the status the guide gives that name',
   rules: ['SH-27'],

@@ -1,6 +1,7 @@
 // What the pagination checks need from one API, so the same checks run against kaiten.sh and kaiten.ru.
-import { parseDateTime } from '@kaiten-audit/query'
 import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
+import { instantOf } from '../../spec/date-time.js'
+import type { PageLimits } from '../../spec/operation.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -22,13 +23,26 @@ export interface ListApi<T extends Target, Item, P extends PagingParams> {
   noun: string
   /** Name of the time field, e.g. `timestamp`. */
   timeField: string
-  limits: { default: number; max: number }
+  /** From the spec's `limit` parameter. */
+  limits: PageLimits
   idOf(item: Item): string
   timeTextOf(item: Item): string
   /** Parameters for the inclusive window [from, to]; either bound may be left out. */
   window(bounds: { from?: string; to?: string }): P
   /** Lists one page; stops the check unless the answer is 200 with a JSON array. */
   list(context: CheckContext<T>, params: P): Promise<Page<Item>>
+  /**
+   * The API's own filter, set to the value `item` carries (kaiten.sh: its event name; kaiten.ru: its category), and
+   * how to tell the items it selects: offsets must hold on a filtered result too.
+   */
+  filterOf?(item: Item): ItemFilter<Item, P>
+}
+
+export interface ItemFilter<Item, P> {
+  params: Partial<P>
+  /** `event_name=…`, for findings. */
+  label: string
+  matches(item: Item): boolean
 }
 
 /** Reads a 200 answer's JSON array, or stops the check saying what came instead. */
@@ -62,7 +76,7 @@ export function timeOf<T extends Target, Item, P extends PagingParams>(
   item: Item,
 ): number {
   const text = api.timeTextOf(item)
-  const micros = typeof text === 'string' ? parseDateTime(text) : null
+  const micros = typeof text === 'string' ? instantOf(text) : null
   if (micros === null) {
     context.stop(`${api.noun} carry an unreadable ${api.timeField}`, {
       path: `$.body[].${api.timeField}`,
@@ -121,18 +135,50 @@ export function pickWindow<T extends Target, Item, P extends PagingParams>(
   return { from: api.timeTextOf(oldest), to: api.timeTextOf(newest), newest, oldest }
 }
 
+export interface SampleWindow<Item, P> {
+  window: Window<Item>
+  /** The window's bounds as list parameters. */
+  bounds: P
+  /** One page over the window at the maximum page size. */
+  whole: Page<Item>
+}
+
+/**
+ * The sample's time window and one page of it at the maximum size, read once per run: the walk, the offsets past
+ * the end and the repeat of the same request all compare with it, and the time-window check holds it to the sample.
+ */
+export function sampleWindow<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<SampleWindow<Item, P>> {
+  return context.shared.memo('window', async () => {
+    const sample = await samplePage(context, api)
+    const window = pickWindow(context, api, sample.items)
+    const bounds = api.window({ from: window.from, to: window.to })
+    return { window, bounds, whole: await api.list(context, { ...bounds, limit: api.limits.max }) }
+  })
+}
+
 /** Lists with a few findings at most per kind, so one broken server does not flood the report. */
 export const MAX_FINDINGS_PER_KIND = 5
 
+/** Reports the first few findings of one kind and counts the rest; `request` names the request for all of them. */
 export function reportLimited(
   context: CheckContext,
-  findings: readonly { message: string; path?: string; expected?: string; actual?: string }[],
+  findings: readonly {
+    message: string
+    path?: string
+    expected?: string
+    actual?: string
+    request?: string
+  }[],
   request?: string,
 ): void {
+  const shared = request !== undefined ? { request } : {}
   for (const finding of findings.slice(0, MAX_FINDINGS_PER_KIND))
-    context.fail(finding.message, { ...finding, request })
+    context.fail(finding.message, { ...finding, ...shared })
   if (findings.length > MAX_FINDINGS_PER_KIND) {
-    context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, { request })
+    context.fail(`… and ${findings.length - MAX_FINDINGS_PER_KIND} more like these`, shared)
   }
 }
 

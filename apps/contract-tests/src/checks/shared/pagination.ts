@@ -1,42 +1,34 @@
 // Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
-import { INT32_MAX } from '@kaiten-audit/query'
 import { describeExchange } from '../../http/exchange.js'
-import type { CheckContext, CheckDefinition } from '../context.js'
+import type { RuleId } from '../../rules/index.js'
+import { largestOffset } from '../../spec/operation.js'
+import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
-import {
-  type ListApi,
-  type Page,
-  type PagingParams,
-  pickWindow,
-  reportLimited,
-  samplePage,
-  timeOf,
-} from './list-api.js'
+import { type ListApi, type PagingParams, reportLimited, sampleWindow } from './list-api.js'
 
-/** Small enough for several pages over a window of ~40 items, and not a divisor of it, so the last page is short. */
-const WALK_PAGE_SIZE = 7
-
-/** The sample's time window and one page of it at the maximum size, which walks and offsets are compared with. */
-async function listSampleWindow<T extends Target, Item, P extends PagingParams>(
-  context: CheckContext<T>,
-  api: ListApi<T, Item, P>,
-): Promise<{ bounds: P; whole: Page<Item> }> {
-  const sample = await samplePage(context, api)
-  const window = pickWindow(context, api, sample.items)
-  const bounds = api.window({ from: window.from, to: window.to })
-  return { bounds, whole: await api.list(context, { ...bounds, limit: api.limits.max }) }
+/**
+ * An offset far past any end: the largest the schema allows (int32 for kaiten.sh), or, where it sets no maximum
+ * (kaiten.ru), one past int32, which a server must not overflow on.
+ */
+function farOffset(api: Target['api']): number {
+  return largestOffset(api) ?? 2 ** 31
 }
+
+/** Three pages over a window of ~40 items, and not a divisor of 41, so the last page is short. */
+const WALK_PAGE_SIZE = 14
 
 export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.no-gaps-no-overlaps`,
     api: api.api,
     group: 'pagination',
     title: 'Pages have no gaps and no overlaps',
+    rules,
     async run(context) {
-      const { bounds, whole: large } = await listSampleWindow(context, api)
+      const { bounds, whole: large } = await sampleWindow(context, api)
       const expected = large.items.map((item) => api.idOf(item))
       // A full large page only shows the window's first `max` items; compare the walk over those.
       const full = expected.length >= api.limits.max
@@ -107,34 +99,18 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
 
 export function orderCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.order`,
     api: api.api,
     group: 'pagination',
-    title: `Order is newest first by ${api.timeField}, and stable`,
+    title: 'The same request twice lists the same items in the same order',
+    rules,
     async run(context) {
-      const sample = await samplePage(context, api)
-      const inversions: { message: string; path: string; expected: string; actual: string }[] = []
-      sample.items.forEach((item, index) => {
-        const previous = sample.items[index - 1]
-        if (previous === undefined) return
-        if (timeOf(context, api, item) > timeOf(context, api, previous)) {
-          inversions.push({
-            message: `${api.noun} are not newest first: item ${index} is newer than item ${index - 1}`,
-            path: `$.body[${index}].${api.timeField}`,
-            expected: `≤ ${api.timeTextOf(previous)}`,
-            actual: api.timeTextOf(item),
-          })
-        }
-      })
-      reportLimited(context, inversions, describeExchange(sample.exchange))
-
-      // The same request twice must list the same items in the same order, or offset paging cannot work.
-      const window = pickWindow(context, api, sample.items)
-      const params = { ...api.window({ from: window.from, to: window.to }), limit: api.limits.max }
-      const first = await api.list(context, params)
-      const second = await api.list(context, params)
+      // Offset paging only works when a request lists its items in one order every time, ties included.
+      const { bounds, whole: first } = await sampleWindow(context, api)
+      const second = await api.list(context, { ...bounds, limit: api.limits.max })
       const firstIds = first.items.map((item) => api.idOf(item))
       const secondIds = second.items.map((item) => api.idOf(item))
       const position = firstIds.findIndex((id, index) => id !== secondIds[index])
@@ -153,14 +129,16 @@ export function orderCheck<T extends Target, Item, P extends PagingParams>(
 
 export function offsetPastEndCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
+  rules: readonly RuleId[],
 ): CheckDefinition<T> {
   return {
     id: `${api.api}.pagination.offset-past-end`,
     api: api.api,
     group: 'pagination',
-    title: 'An offset past the end gives []',
+    title: `An offset past the end gives [], also offset=${farOffset(api.api)} (${largestOffset(api.api) === undefined ? 'no maximum is documented' : 'the largest the schema allows'})`,
+    rules,
     async run(context) {
-      const { bounds, whole } = await listSampleWindow(context, api)
+      const { bounds, whole } = await sampleWindow(context, api)
       const count = whole.items.length
       if (count === 0 || count >= api.limits.max) {
         context.skip(`the time window held ${count} ${api.noun}; its end cannot be located`)
@@ -177,7 +155,7 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
           },
         )
       }
-      for (const offset of [count, INT32_MAX]) {
+      for (const offset of [count, farOffset(api.api)]) {
         const past = await api.list(context, { ...bounds, limit: api.limits.max, offset })
         if (past.items.length > 0) {
           context.fail(
@@ -193,115 +171,4 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
       }
     },
   }
-}
-
-export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
-  api: ListApi<T, Item, P>,
-  names: { from: string; to: string },
-): CheckDefinition<T> {
-  return {
-    id: `${api.api}.filters.time-window`,
-    api: api.api,
-    group: 'filters',
-    title: `\`${names.from}\` and \`${names.to}\` are inclusive and hold on every item`,
-    async run(context) {
-      const sample = await samplePage(context, api)
-      const window = pickWindow(context, api, sample.items)
-
-      // Both bounds at one existing item's own timestamp: inclusive bounds must return it.
-      const middle = Math.floor(
-        (sample.items.indexOf(window.newest) + sample.items.indexOf(window.oldest)) / 2,
-      )
-      const pivot = sample.items[middle] as Item
-      const instant = api.timeTextOf(pivot)
-      const exact = await api.list(context, {
-        ...api.window({ from: instant, to: instant }),
-        limit: api.limits.max,
-      })
-      const exactFull = exact.items.length >= api.limits.max
-      if (exactFull) {
-        context.note(
-          `${exact.items.length} ${api.noun} share the instant ${instant}; one page cannot show them all`,
-        )
-      }
-      // A full page at one instant may hold other ties first; only a page with room to spare proves exclusion.
-      if (!exactFull && !exact.items.some((item) => api.idOf(item) === api.idOf(pivot))) {
-        context.fail(
-          `${names.from}=${names.to}=${instant} (an existing item's own ${api.timeField}) did not return that item: a bound is not inclusive`,
-          {
-            request: describeExchange(exact.exchange),
-            expected: `an item with id ${api.idOf(pivot)}`,
-            actual: `${exact.items.length} ${api.noun}`,
-          },
-        )
-      }
-      const pivotBound = { micros: timeOf(context, api, pivot), text: instant }
-      reportLimited(
-        context,
-        outside(context, api, exact.items, pivotBound, pivotBound),
-        describeExchange(exact.exchange),
-      )
-
-      const low = { micros: timeOf(context, api, window.oldest), text: window.from }
-      const high = { micros: timeOf(context, api, window.newest), text: window.to }
-      const cases: { params: P; low?: Bound; high?: Bound; mustHold: Item[] }[] = [
-        {
-          params: api.window({ from: window.from, to: window.to }),
-          low,
-          high,
-          mustHold: [window.newest, window.oldest],
-        },
-        { params: api.window({ from: window.from }), low, mustHold: [] },
-        { params: api.window({ to: window.to }), high, mustHold: [window.newest] },
-      ]
-      for (const { params, low, high, mustHold } of cases) {
-        const page = await api.list(context, { ...params, limit: api.limits.max })
-        const request = describeExchange(page.exchange)
-        reportLimited(context, outside(context, api, page.items, low, high), request)
-        const ids = new Set(page.items.map((item) => api.idOf(item)))
-        // The bound items are only certain to be on the page when it has room to spare.
-        const checked = page.items.length < api.limits.max ? mustHold : mustHold.slice(0, 1)
-        for (const item of checked) {
-          if (!ids.has(api.idOf(item))) {
-            context.fail(
-              `the item at the bound itself (${api.timeTextOf(item)}) is missing: the bound is not inclusive`,
-              {
-                request,
-                expected: `an item with id ${api.idOf(item)}`,
-                actual: `${page.items.length} ${api.noun} without it`,
-              },
-            )
-          }
-        }
-      }
-    },
-  }
-}
-
-/** A requested bound: as parsed for comparison, and as sent. */
-interface Bound {
-  micros: number
-  text: string
-}
-
-function outside<T extends Target, Item, P extends PagingParams>(
-  context: CheckContext<T>,
-  api: ListApi<T, Item, P>,
-  items: readonly Item[],
-  low: Bound | undefined,
-  high: Bound | undefined,
-): { message: string; path: string; expected: string; actual: string }[] {
-  const found: { message: string; path: string; expected: string; actual: string }[] = []
-  items.forEach((item, index) => {
-    const time = timeOf(context, api, item)
-    if ((low !== undefined && time < low.micros) || (high !== undefined && time > high.micros)) {
-      found.push({
-        message: `an item outside the requested time window was returned`,
-        path: `$.body[${index}].${api.timeField}`,
-        expected: `within [${low?.text ?? '−∞'}, ${high?.text ?? '+∞'}]`,
-        actual: api.timeTextOf(item),
-      })
-    }
-  })
-  return found
 }

@@ -1,0 +1,117 @@
+// kaiten.ru's X-RateLimit-* headers judged for meaning on every response of the run that carries them: Remaining is
+// what is left of the current window and falls with each request in it; Reset is the epoch second that window ends.
+import { describeExchange, type Exchange } from '../../http/exchange.js'
+import { judgeReset } from '../../http/rate-limit-reset.js'
+import { requiredRateLimit } from '../../spec/operation.js'
+import type { CheckDefinition } from '../context.js'
+import { reportLimited } from '../shared/list-api.js'
+import type { KaitenRuTarget } from '../targets.js'
+
+const REMAINING = 'x-ratelimit-remaining'
+const RESET = 'x-ratelimit-reset'
+
+interface Finding {
+  message: string
+  path: string
+  expected: string
+  actual: string
+  request: string
+}
+
+/** The header as a non-negative integer, or undefined when absent or unreadable (the schema check reports those). */
+export function integerHeader(exchange: Exchange, name: string): number | undefined {
+  const text = exchange.headers[name]?.trim()
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
+}
+
+export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.rate-limit.headers',
+  api: 'kaiten-ru',
+  group: 'rate-limit',
+  title:
+    'X-RateLimit-Remaining counts down what is left of the window; X-RateLimit-Reset is when that window ends',
+  rules: ['RU-46', 'RU-47', 'RU-49'],
+  passive: true,
+  async run(context) {
+    const { requests, windowMs } = requiredRateLimit('kaiten-ru')
+    const exchanges = context
+      .exchanges()
+      .filter((exchange) => REMAINING in exchange.headers || RESET in exchange.headers)
+    if (exchanges.length === 0) context.skip('no response carried X-RateLimit-* headers')
+    const range: Finding[] = []
+    const resets: Finding[] = []
+    const counting: Finding[] = []
+
+    for (const exchange of exchanges) {
+      const request = describeExchange(exchange)
+      const remaining = integerHeader(exchange, REMAINING)
+      if (remaining !== undefined && remaining > requests) {
+        range.push({
+          message: `X-RateLimit-Remaining ${remaining} is more than a window holds (${requests} requests)`,
+          path: `$.headers["${REMAINING}"]`,
+          expected: `0 to ${requests}`,
+          actual: String(remaining),
+          request,
+        })
+      }
+      if (exchange.status === 429 && remaining !== undefined && remaining !== 0) {
+        range.push({
+          message: 'a 429 must report an exhausted window: X-RateLimit-Remaining 0',
+          path: `$.headers["${REMAINING}"]`,
+          expected: '0',
+          actual: String(remaining),
+          request,
+        })
+      }
+      if (RESET in exchange.headers) {
+        const judged = judgeReset({
+          reset: exchange.headers[RESET],
+          date: exchange.headers.date,
+          nowMs: exchange.receivedAt,
+          windowSeconds: windowMs / 1000,
+        })
+        if (!judged.ok) {
+          resets.push({
+            message: `X-RateLimit-Reset cannot be when the current window ends: ${judged.reason}`,
+            path: `$.headers["${RESET}"]`,
+            expected: judged.expected,
+            actual: String(exchange.headers[RESET]),
+            request,
+          })
+        }
+      }
+    }
+
+    // Within one window (one Reset) of one token (the limit is counted per token), a request sent after another was
+    // answered must see less left, down to 0.
+    const sequential = [...exchanges].sort((a, b) => a.sentOrder - b.sentOrder)
+    for (const later of sequential) {
+      const remaining = integerHeader(later, REMAINING)
+      if (remaining === undefined) continue
+      const earlier = sequential
+        .filter(
+          (other) =>
+            other.auth === later.auth &&
+            other.receivedOrder < later.sentOrder &&
+            other.headers[RESET] !== undefined &&
+            other.headers[RESET] === later.headers[RESET] &&
+            integerHeader(other, REMAINING) !== undefined,
+        )
+        .at(-1)
+      if (!earlier) continue
+      const before = integerHeader(earlier, REMAINING) as number
+      if (remaining > Math.max(before - 1, 0)) {
+        counting.push({
+          message:
+            'X-RateLimit-Remaining did not fall between two requests in the same window (same X-RateLimit-Reset)',
+          path: `$.headers["${REMAINING}"]`,
+          expected: `at most ${Math.max(before - 1, 0)} (the previous request, ${describeExchange(earlier)}, left ${before})`,
+          actual: String(remaining),
+          request: describeExchange(later),
+        })
+      }
+    }
+    for (const findings of [range, resets, counting]) reportLimited(context, findings)
+    context.note(`${exchanges.length} responses carried X-RateLimit-* headers`)
+  },
+}

@@ -1,0 +1,136 @@
+// kaiten.ru's rate limit from both sides: in one window the documented number of requests is served and the rest are
+// refused with 429; once X-RateLimit-Reset has passed, requests are served again. Windows are told apart by the
+// server's own X-RateLimit-Reset, so the burst needs no fresh window: the run's earlier requests in it are counted.
+import { describeExchange, type Exchange } from '../../http/exchange.js'
+import { judgeReset } from '../../http/rate-limit-reset.js'
+import { requiredRateLimit } from '../../spec/operation.js'
+import type { CheckContext, CheckDefinition } from '../context.js'
+import { rawQuery } from '../search-params.js'
+import type { KaitenRuTarget } from '../targets.js'
+import { sendAuditLogs } from './list.js'
+import { integerHeader } from './rate-limit-headers.js'
+
+const RESET = 'x-ratelimit-reset'
+/** A burst that straddles two windows proves nothing either way; it is sent once more in the next window. */
+const BURSTS = 2
+
+interface WindowCount {
+  reset: string
+  sent: number
+  served: number
+  refused: number
+}
+
+/** Milliseconds until the window `exchange` reports ends, by its Reset and its own Date; undefined when unreadable. */
+function msUntilReset(context: CheckContext<KaitenRuTarget>, exchange: Exchange): number | undefined {
+  const { windowMs } = requiredRateLimit('kaiten-ru')
+  const nowMs = context.clock.now()
+  const judged = judgeReset({
+    reset: exchange.headers[RESET],
+    date: exchange.headers.date,
+    nowMs,
+    windowSeconds: windowMs / 1000,
+  })
+  if (!judged.ok) return undefined
+  const serverDate = Date.parse(exchange.headers.date ?? '')
+  const horizon = Number.isFinite(serverDate) ? judged.resetMs - serverDate : windowMs
+  return Math.min(Math.max(judged.resetMs - nowMs, 0), Math.max(horizon, 0))
+}
+
+/** Our requests with the valid token per server window (one X-RateLimit-Reset value), from everything recorded. */
+function countWindows(exchanges: readonly Exchange[], resets: ReadonlySet<string>): WindowCount[] {
+  return [...resets].map((reset) => {
+    const inWindow = exchanges.filter(
+      (exchange) => exchange.auth === 'valid' && exchange.headers[RESET] === reset,
+    )
+    return {
+      reset,
+      sent: inWindow.length,
+      served: inWindow.filter((exchange) => exchange.status !== 429).length,
+      refused: inWindow.filter((exchange) => exchange.status === 429).length,
+    }
+  })
+}
+
+export const rateLimitWindowCheck: CheckDefinition<KaitenRuTarget> = {
+  id: 'kaiten-ru.rate-limit.window',
+  api: 'kaiten-ru',
+  group: 'rate-limit',
+  title: `${requiredRateLimit('kaiten-ru').requests} requests in one window are served, more get 429, and requests are served again after X-RateLimit-Reset`,
+  rules: ['RU-43', 'RU-44', 'RU-47'],
+  async run(context) {
+    if (!context.options.rateLimitChecks) context.skip('rate limiting is not exercised in this run')
+    const { requests } = requiredRateLimit('kaiten-ru')
+
+    let judged: WindowCount | undefined
+    let refusedExchange: Exchange | undefined
+    for (let burst = 1; burst <= BURSTS && !judged; burst++) {
+      // Unpaced on purpose: the only requests of a run that go past the documented limit.
+      const exchanges = await Promise.all(
+        Array.from({ length: requests + 1 }, () =>
+          sendAuditLogs(context, rawQuery({ limit: '1' }), { paced: false }),
+        ),
+      )
+      refusedExchange = exchanges.find((exchange) => exchange.status === 429)
+      if (refusedExchange && msUntilReset(context, refusedExchange) === undefined) {
+        context.fail('a 429 must say when to come back: X-RateLimit-Reset, the end of the current window', {
+          request: describeExchange(refusedExchange),
+          path: `$.headers["${RESET}"]`,
+          expected: 'UTC epoch seconds',
+          actual: refusedExchange.headers[RESET] ?? 'absent',
+        })
+        return
+      }
+      const resets = new Set(exchanges.map((exchange) => exchange.headers[RESET] ?? 'absent'))
+      const windows = countWindows(context.exchanges(), resets)
+      const crowded = windows.find((window) => window.sent > requests)
+      if (crowded) judged = crowded
+      else {
+        context.note(`burst ${burst} straddled two rate-limit windows (${[...resets].join(', ')})`)
+        await context.clock.sleep(msUntilReset(context, exchanges.at(-1) as Exchange) ?? 0)
+      }
+    }
+    if (!judged) {
+      context.fail(`${BURSTS} bursts of ${requests + 1} simultaneous requests never fell into one window`, {
+        expected: `${requests + 1} requests with one X-RateLimit-Reset`,
+        actual: 'each burst split across windows',
+      })
+      return
+    }
+    const window = `the window ending at ${judged.reset}`
+    if (judged.served > requests) {
+      context.fail(
+        `${judged.served} of ${judged.sent} requests in ${window} were served; the documented limit is ${requests} per second`,
+        { expected: `at most ${requests} served, the rest 429`, actual: `${judged.served} served` },
+      )
+    }
+    if (judged.served < requests) {
+      context.fail(
+        `only ${judged.served} of ${judged.sent} requests in ${window} were served; the documented limit allows ${requests}`,
+        {
+          expected: `${requests} served`,
+          actual: `${judged.served} served, ${judged.refused} refused with 429`,
+        },
+      )
+    }
+    if (!refusedExchange) return
+
+    // The 429 says when to come back; once that moment has passed, a request must be served.
+    await context.clock.sleep(msUntilReset(context, refusedExchange) ?? 0)
+    const after = await sendAuditLogs(context, rawQuery({ limit: '1' }), { paced: false })
+    if (after.status !== 200) {
+      context.fail(
+        `X-RateLimit-Reset ${refusedExchange.headers[RESET]} had passed, yet the next request was answered ${after.status}`,
+        {
+          request: describeExchange(after),
+          expected: '200 in a new window',
+          actual: `${after.status} with X-RateLimit-Reset ${after.headers[RESET] ?? 'absent'}`,
+        },
+      )
+    } else if (integerHeader(after, 'x-ratelimit-remaining') !== requests - 1) {
+      context.note(
+        `the first request after the reset left X-RateLimit-Remaining ${after.headers['x-ratelimit-remaining'] ?? 'absent'}; another client may share the token`,
+      )
+    }
+  },
+}

@@ -1,0 +1,57 @@
+// What X-RateLimit-Reset may say: the UTC epoch second at which the current window ends, so shortly after the
+// response's own Date. Anything else (milliseconds, a countdown, the past, far ahead) is reported at once; a run never
+// waits on a value that cannot be right.
+
+export type ResetJudgement = { ok: true; resetMs: number } | { ok: false; reason: string; expected: string }
+
+export interface ResetContext {
+  /** The header's text. */
+  reset: string | undefined
+  /** The response's `Date` header: the server's own clock, so skew between machines does not matter. */
+  date?: string | undefined
+  /** This run's clock, used when the response carries no readable Date. */
+  nowMs: number
+  /** The documented window (`x-rate-limit`). */
+  windowSeconds: number
+}
+
+/** Without the server's Date, the local clock stands in, with this much room for the two clocks to disagree. */
+const SKEW_SECONDS = 60
+/** Epoch seconds have 10 digits from 2001 to 2286; 13 digits are milliseconds, a handful a countdown. */
+const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
+
+export function judgeReset({ reset, date, nowMs, windowSeconds }: ResetContext): ResetJudgement {
+  const text = reset?.trim()
+  if (text === undefined || !/^\d+$/.test(text)) {
+    return {
+      ok: false,
+      reason: `${JSON.stringify(reset ?? null)} is not an integer`,
+      expected: 'UTC epoch seconds',
+    }
+  }
+  const value = Number(text)
+  const dateMs = date === undefined ? Number.NaN : Date.parse(date)
+  const byDate = Number.isFinite(dateMs)
+  const reference = Math.floor((byDate ? dateMs : nowMs) / 1000)
+  const slack = byDate ? 1 : SKEW_SECONDS
+  const low = byDate ? reference : reference - SKEW_SECONDS
+  const high = reference + windowSeconds + slack
+  const expected = `UTC epoch seconds from ${low} to ${high} (${byDate ? "the response's Date" : 'this machine’s clock'} ${reference}, a ${windowSeconds} s window)`
+  const against = byDate ? "the response's Date" : "this machine's clock"
+  if (value >= EPOCH_SECONDS.max) {
+    return { ok: false, reason: `${text} looks like epoch milliseconds`, expected }
+  }
+  if (value < EPOCH_SECONDS.min) {
+    return { ok: false, reason: `${text} looks like seconds until the reset, not epoch seconds`, expected }
+  }
+  if (value < low)
+    return { ok: false, reason: `${text} is in the past: ${reference - value} s before ${against}`, expected }
+  if (value > high) {
+    return {
+      ok: false,
+      reason: `${text} is ${value - reference} s after ${against}; a window lasts ${windowSeconds} s`,
+      expected,
+    }
+  }
+  return { ok: true, resetMs: value * 1000 }
+}
