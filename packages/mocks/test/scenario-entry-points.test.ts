@@ -54,6 +54,7 @@ async function sendAll(
 }
 
 const msw = setupServer()
+const serverOutcomes = new Map<string, Outcome[]>()
 const mswOutcomes = new Map<string, Outcome[]>()
 
 /** MSW: the scenario value's `handler()` in `server.use()`, over handlers serving the row's own stores. */
@@ -104,11 +105,23 @@ describe('every scenario behaves the same through each entry point', { timeout: 
     })
   })
 
+  // An MSW override answers through a faithful responder of its own, so it counts kaiten.ru's rate-limit window
+  // apart from the handlers after it; a standalone server counts every request in one window. What is left of the
+  // window is therefore compared only between the standalone entry points.
+  const withoutRemaining = (outcomes: Outcome[]): Outcome[] =>
+    outcomes.map((outcome) =>
+      'headers' in outcome
+        ? { ...outcome, headers: { ...outcome.headers, 'x-ratelimit-remaining': null } }
+        : outcome,
+    )
   const sameAsMsw = (row: ScenarioCase, outcomes: Outcome[]) => {
     row.check(outcomes)
     const reference = mswOutcomes.get(row.title)
     // Run alone (vitest -t), the MSW row may not have run; the row's own check above still applies.
-    if (reference) expect(outcomes).toEqual(reference)
+    if (reference) expect(withoutRemaining(outcomes)).toEqual(withoutRemaining(reference))
+    const standalone = serverOutcomes.get(row.title)
+    if (standalone) expect(outcomes).toEqual(standalone)
+    else serverOutcomes.set(row.title, outcomes)
   }
 
   it.each(SCENARIO_CASES.map((row) => [row.title, row] as const))(
