@@ -11,11 +11,12 @@ import type { KaitenRuTarget, KaitenShTarget, Target } from './checks/targets.js
 import { DEFAULT_MAX_REQUESTS, RequestBudget } from './http/budget.js'
 import { type Clock, systemClock } from './http/clock.js'
 import type { Exchange } from './http/exchange.js'
-import { createKaitenRuPacer } from './http/pacer.js'
+import { createPacer, type Pacer } from './http/pacer.js'
 import { Recorder } from './http/recorder.js'
 import { type ApiName, type ApiRunSummary, apiLabels, type CheckResult, type RunReport } from './model.js'
 import { newSeed } from './random.js'
 import { createRedactor, redactDeep } from './redact.js'
+import { type ContractModels, modelFor, OperationSpec } from './spec/operation.js'
 
 export interface RunOptions {
   target: 'mocks' | 'live'
@@ -23,9 +24,14 @@ export interface RunOptions {
   kaitenRu?: KaitenRuTarget
   /** APIs left out of this run, and why (e.g. "KAITEN_RU_* not set"). */
   skipped?: { api: ApiName; reason: string }[]
+  /**
+   * The API models the checks take every spec fact from (statuses, media types, headers, parameters, the limit clamp,
+   * the rate limit, paths). Default: the models generated from `specs/`.
+   */
+  models?: ContractModels
   /** Requests this run may send, over both APIs. Default 300. */
   maxRequests?: number
-  /** Pace kaiten.ru at its documented 5 requests per second. Default true. */
+  /** Pace every API at the rate limit its model documents (kaiten.ru: 5 requests per second). Default true. */
   pacing?: boolean
   /** Burst past kaiten.ru's rate limit to check its 429. Default true. */
   rateLimitChecks?: boolean
@@ -59,10 +65,21 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
   )
   const budget = new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS)
   const clock = options.clock ?? systemClock
+  const specs: Record<ApiName, OperationSpec> = {
+    'kaiten-sh': OperationSpec.of('kaiten-sh', modelFor('kaiten-sh', options.models)),
+    'kaiten-ru': OperationSpec.of('kaiten-ru', modelFor('kaiten-ru', options.models)),
+  }
+  const pacers: Partial<Record<ApiName, Pacer>> = {}
+  if (options.pacing !== false) {
+    for (const spec of Object.values(specs)) {
+      const limit = spec.rateLimit
+      if (limit) pacers[spec.api] = createPacer(limit, clock)
+    }
+  }
   const recorder = new Recorder({
     budget,
     clock,
-    pacers: options.pacing === false ? {} : { 'kaiten-ru': createKaitenRuPacer(clock) },
+    pacers,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -90,7 +107,15 @@ export async function runContract(options: RunOptions): Promise<RunReport> {
     const selected = runOrder(checks, options.only)
     for (const [index, check] of selected.entries()) {
       options.onCheckStart?.({ id: check.id, api: check.api })
-      const context = new CheckContext(check.id, target, checkOptions, shared, recorder, clock)
+      const context = new CheckContext(
+        check.id,
+        target,
+        checkOptions,
+        shared,
+        recorder,
+        clock,
+        specs[target.api],
+      )
       const result = await runCheck(check, context)
       const unusable = recorder.unusable(target.api)
       if (unusable) {

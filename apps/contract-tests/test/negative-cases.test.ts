@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { negativeCases } from '../src/checks/negative/cases.js'
 import { pickCases } from '../src/checks/negative/pick.js'
+import { OperationSpec } from '../src/spec/operation.js'
 
 const summary = (api: 'kaiten-sh' | 'kaiten-ru') =>
-  negativeCases(api).map(
+  negativeCases(OperationSpec.of(api)).map(
     ({ parameter, value, status, mediaType }) =>
       `${parameter}=${value} → ${status} ${mediaType ?? 'no body'}`,
   )
@@ -48,7 +49,7 @@ describe('negative cases from the spec', () => {
 })
 
 describe('pickCases', () => {
-  const cases = negativeCases('kaiten-ru')
+  const cases = negativeCases(OperationSpec.of('kaiten-ru'))
   const parameters = [...new Set(cases.map((item) => item.parameter))]
 
   it('takes one case per parameter, the same for the same seed', () => {

@@ -6,7 +6,7 @@ import { judgeReset } from '../http/rate-limit-reset.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
 import type { RuleId } from '../rules/index.js'
-import { rateLimit } from '../spec/operation.js'
+import { OperationSpec } from '../spec/operation.js'
 import type { Target } from './targets.js'
 
 export interface CheckOptions {
@@ -81,6 +81,8 @@ export class CheckContext<T extends Target = Target> {
     readonly shared: SharedState,
     private readonly recorder: Recorder,
     readonly clock: Clock = systemClock,
+    /** The spec facts of this check's API, from the run's model. */
+    readonly spec: OperationSpec = OperationSpec.of(target.api),
   ) {}
 
   /**
@@ -91,7 +93,7 @@ export class CheckContext<T extends Target = Target> {
    */
   async send(spec: RequestSpec): Promise<Exchange> {
     const first = await this.#sendOnce(spec)
-    const limit = rateLimit(this.target.api)
+    const limit = this.spec.rateLimit
     if (first.status !== 429 || spec.paced === false || !limit) return first
     const reset = first.headers['x-ratelimit-reset']
     const nowMs = this.clock.now()

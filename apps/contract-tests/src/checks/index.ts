@@ -1,5 +1,6 @@
 // The catalogue: every check, per API, in the order a run executes them. Passive checks come last: they judge every
 // response the others recorded.
+import { documentedProblemDetail } from '../spec/examples.js'
 import type { CheckDefinition } from './context.js'
 import { driftCheck } from './drift/drift-check.js'
 import { detectKaitenRuDrift } from './drift/kaiten-ru.js'
@@ -15,7 +16,6 @@ import { kaitenRuList, sendAuditLogs } from './kaiten-ru/list.js'
 import { rateLimitHeadersCheck } from './kaiten-ru/rate-limit-headers.js'
 import { rateLimitWindowCheck } from './kaiten-ru/rate-limit-window.js'
 import * as shAccess from './kaiten-sh/access.js'
-import { VALIDATION_FAILED_DETAIL } from './kaiten-sh/documented-limits.js'
 import * as shErrors from './kaiten-sh/errors.js'
 import * as shEventName from './kaiten-sh/event-name.js'
 import * as shLimits from './kaiten-sh/limits.js'
@@ -47,7 +47,13 @@ export const kaitenShChecks: readonly CheckDefinition<KaitenShTarget>[] = [
     'kaiten-sh',
     (context, query) => sendTrails(context, query),
     ['SH-13', 'SH-14', 'SH-17', 'SH-19', 'SH-20', 'SH-21'],
-    { problemDetail: { 422: VALIDATION_FAILED_DETAIL } },
+    {
+      // Every constraint violation is worded alike (Huma): the detail of the documented example of its status.
+      problemDetail: (spec, status) =>
+        status === spec.invalidParameterStatus('minimum')
+          ? documentedProblemDetail('kaiten-sh', status)
+          : undefined,
+    },
   ),
   shAccess.bearerSchemeCaseCheck,
   newestFirstCheck<KaitenShTarget>(

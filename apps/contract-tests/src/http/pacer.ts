@@ -1,6 +1,7 @@
-// kaiten.ru allows 5 requests per second; the client's limiter paces us and learns from X-RateLimit-* headers.
+// An API that documents a rate limit (kaiten.ru: `x-rate-limit`) is paced by the client's limiter, which learns from
+// the X-RateLimit-* headers.
 import { type Clock as LimiterClock, RateLimiter, type RateLimitSlot } from '@kaiten-audit/client'
-import { requiredRateLimit } from '../spec/operation.js'
+import type { RateLimit } from '../spec/operation.js'
 import { type Clock, systemClock } from './clock.js'
 
 /**
@@ -12,9 +13,8 @@ export interface Pacer {
   observe(headers: Headers): void
 }
 
-/** kaiten.ru's documented limit, read from the spec, on the run's clock. */
-export function createKaitenRuPacer(clock: Clock): Pacer {
-  const limit = requiredRateLimit('kaiten-ru')
+/** A pacer for the documented `limit` (the model's `x-rate-limit`), on the run's clock. */
+export function createPacer(limit: RateLimit, clock: Clock): Pacer {
   // On the system clock the limiter keeps its own timers, which it cancels when a wait is abandoned.
   return new RateLimiter(clock === systemClock ? limit : { ...limit, clock: limiterClock(clock) })
 }

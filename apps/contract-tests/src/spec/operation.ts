@@ -1,138 +1,41 @@
-// The one operation of each API as its spec document describes it. Checks read bounds, defaults, enums, styles and
-// the vendor facts kept in x- extensions from here, never from the query package the mocks parse requests with.
-import { kaitenRuSpec, kaitenShSpec } from '@kaiten-audit/types/spec'
+// The one operation of each API as its API model describes it: the single place the contract run reads spec facts
+// from. The model is the spec's data (`@kaiten-audit/types`, built by the generator's `buildApiModel`); a run takes it
+// as an argument, so a test can hand in a model built from an edited spec. Checks never read the query package the
+// mocks parse requests with.
+import {
+  type ApiHeader,
+  type ApiModel,
+  type ApiOperation,
+  type ApiParameter,
+  INTEGER_FORMAT_RANGES,
+  kaitenRuModel,
+  kaitenShModel,
+  type LimitClamp,
+} from '@kaiten-audit/types'
 import type { ApiName } from '../model.js'
 
-type Json = Record<string, unknown>
+export type { ApiParameter, LimitClamp }
 
-export interface SchemaModel {
-  type?: string
-  format?: string
-  minimum?: number
-  maximum?: number
-  default?: unknown
-  enum?: readonly string[]
-  items?: SchemaModel
+/** The models a run follows, per API; absent ones are the generated models. */
+export interface ContractModels {
+  kaitenSh?: ApiModel
+  kaitenRu?: ApiModel
 }
 
-export interface ParameterModel {
-  name: string
-  in: string
-  required: boolean
-  schema: SchemaModel
-  /** OpenAPI's defaults for query parameters: `form`, exploded. */
-  style: string
-  explode: boolean
-  /** `x-kaiten-limit-clamp` */
-  limitClamp?: LimitClamp
+/** The models generated from `specs/`: what a run follows unless given others. */
+export const generatedModels: Readonly<Record<ApiName, ApiModel>> = {
+  'kaiten-sh': kaitenShModel,
+  'kaiten-ru': kaitenRuModel,
 }
 
-/** kaiten.ru's `limit`: a value above `above` is applied as `applies`; 0 means the parameter's default. */
-export interface LimitClamp {
-  above: number
-  applies: number
-  zeroMeans: 'default'
+/** The operationId each API's checks verify: the one name that ties the checks to a spec's operation. */
+export const OPERATION_IDS: Readonly<Record<ApiName, string>> = {
+  'kaiten-sh': 'getAuditTrails',
+  'kaiten-ru': 'retrieveAuditLogEvents',
 }
 
-const documents: Readonly<Record<ApiName, Json>> = {
-  'kaiten-sh': kaitenShSpec as Json,
-  'kaiten-ru': kaitenRuSpec as Json,
-}
-
-export const operationPaths: Readonly<Record<ApiName, string>> = {
-  'kaiten-sh': '/instances/{instanceSlug}/audit-trails',
-  'kaiten-ru': '/audit-logs',
-}
-
-/** The largest int32: what `format: int32` allows. */
-const INT32_MAXIMUM = 2 ** 31 - 1
-
-function fail(api: ApiName, what: string): never {
-  throw new Error(`the ${api} spec does not say ${what}`)
-}
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-/** Follows a local `$ref` (`#/components/...`) to the object it names. */
-function resolve(api: ApiName, value: unknown): Json {
-  if (!isObject(value)) fail(api, `what ${JSON.stringify(value)} is`)
-  const ref = value.$ref
-  if (typeof ref !== 'string') return value
-  let target: unknown = documents[api]
-  for (const part of ref.replace(/^#\//, '').split('/')) target = isObject(target) ? target[part] : undefined
-  return resolve(api, target)
-}
-
-function schemaModel(api: ApiName, value: unknown): SchemaModel {
-  const schema = resolve(api, value)
-  const model: SchemaModel = {}
-  if (typeof schema.type === 'string') model.type = schema.type
-  if (typeof schema.format === 'string') model.format = schema.format
-  if (typeof schema.minimum === 'number') model.minimum = schema.minimum
-  if (typeof schema.maximum === 'number') model.maximum = schema.maximum
-  if ('default' in schema) model.default = schema.default
-  if (Array.isArray(schema.enum)) model.enum = schema.enum.filter((item) => typeof item === 'string')
-  if (schema.items !== undefined) model.items = schemaModel(api, schema.items)
-  return model
-}
-
-export function operation(api: ApiName): Json {
-  const paths = documents[api].paths
-  const path = isObject(paths) ? paths[operationPaths[api]] : undefined
-  const get = isObject(path) ? path.get : undefined
-  if (!isObject(get)) fail(api, `GET ${operationPaths[api]}`)
-  return get
-}
-
-function parameterModel(api: ApiName, value: unknown): ParameterModel {
-  const parameter = resolve(api, value)
-  const name = String(parameter.name)
-  const style = typeof parameter.style === 'string' ? parameter.style : 'form'
-  const model: ParameterModel = {
-    name,
-    in: String(parameter.in),
-    required: parameter.required === true,
-    schema: schemaModel(api, parameter.schema),
-    style,
-    explode: typeof parameter.explode === 'boolean' ? parameter.explode : style === 'form',
-  }
-  const clamp = parameter['x-kaiten-limit-clamp']
-  if (clamp !== undefined) {
-    if (
-      !isObject(clamp) ||
-      typeof clamp.above !== 'number' ||
-      typeof clamp.applies !== 'number' ||
-      clamp.zeroMeans !== 'default'
-    ) {
-      fail(api, `x-kaiten-limit-clamp of ${name} as {above, applies, zeroMeans: default}`)
-    }
-    model.limitClamp = { above: clamp.above, applies: clamp.applies, zeroMeans: 'default' }
-  }
-  return model
-}
-
-const queryCache = new Map<ApiName, readonly ParameterModel[]>()
-
-/** The operation's query parameters, in the spec's order. */
-export function queryParameters(api: ApiName): readonly ParameterModel[] {
-  let parameters = queryCache.get(api)
-  if (!parameters) {
-    const list = operation(api).parameters
-    parameters = (Array.isArray(list) ? list : [])
-      .map((parameter) => parameterModel(api, parameter))
-      .filter((parameter) => parameter.in === 'query')
-    queryCache.set(api, parameters)
-  }
-  return parameters
-}
-
-export function queryParameter(api: ApiName, name: string): ParameterModel {
-  return (
-    queryParameters(api).find((parameter) => parameter.name === name) ??
-    fail(api, `a query parameter ${name}`)
-  )
+export function modelFor(api: ApiName, models: ContractModels = {}): ApiModel {
+  return (api === 'kaiten-sh' ? models.kaitenSh : models.kaitenRu) ?? generatedModels[api]
 }
 
 export interface PageLimits {
@@ -143,57 +46,9 @@ export interface PageLimits {
   clamp?: LimitClamp
 }
 
-export function pageLimits(api: ApiName): PageLimits {
-  const limit = queryParameter(api, 'limit')
-  const { minimum, maximum } = limit.schema
-  const defaultValue = limit.schema.default
-  if (minimum === undefined) fail(api, 'the minimum of limit')
-  if (typeof defaultValue !== 'number') fail(api, 'the default of limit')
-  const max = limit.limitClamp?.applies ?? maximum ?? fail(api, 'the maximum of limit')
-  return {
-    minimum,
-    default: defaultValue,
-    max,
-    ...(limit.limitClamp ? { clamp: limit.limitClamp } : {}),
-  }
-}
-
-/** The page size the spec says a server applies for `requested` (absent: the default). */
-export function appliedLimit(api: ApiName, requested: number | undefined): number {
-  const limits = pageLimits(api)
-  if (requested === undefined) return limits.default
-  if (limits.clamp) {
-    if (requested === 0) return limits.default
-    if (requested > limits.clamp.above) return limits.clamp.applies
-  }
-  return requested
-}
-
-/** The largest offset the schema allows: its maximum, the int32 maximum, or none. */
-export function largestOffset(api: ApiName): number | undefined {
-  const { schema } = queryParameter(api, 'offset')
-  if (schema.maximum !== undefined) return schema.maximum
-  return schema.format === 'int32' ? INT32_MAXIMUM : undefined
-}
-
 export interface RateLimit {
   requests: number
   windowMs: number
-}
-
-/** `x-rate-limit` of the operation; undefined when the API documents none. */
-export function rateLimit(api: ApiName): RateLimit | undefined {
-  const limit = operation(api)['x-rate-limit']
-  if (limit === undefined) return undefined
-  if (!isObject(limit) || typeof limit.requests !== 'number' || typeof limit.windowSeconds !== 'number') {
-    fail(api, 'x-rate-limit as {requests, windowSeconds}')
-  }
-  return { requests: limit.requests, windowMs: limit.windowSeconds * 1000 }
-}
-
-/** `x-rate-limit` of an API that must document one (kaiten.ru); a spec without it cannot be paced by. */
-export function requiredRateLimit(api: ApiName): RateLimit {
-  return rateLimit(api) ?? fail(api, 'x-rate-limit, which a paced run needs')
 }
 
 /**
@@ -211,34 +66,209 @@ export type Breaks =
   | 'enum-case'
   | 'style'
 
-/** The status `x-invalid-parameter-status` documents for a value that breaks `breaks`. */
-export function invalidParameterStatus(api: ApiName, breaks: Breaks): number {
-  const statuses = operation(api)['x-invalid-parameter-status']
-  if (!isObject(statuses) || typeof statuses.default !== 'number') {
-    fail(api, 'x-invalid-parameter-status with a default')
+/** The spec says nothing about `what`: the model cannot drive the check that needs it. */
+export class SpecFactMissing extends Error {
+  constructor(api: ApiName, what: string) {
+    super(`the ${api} spec does not say ${what}`)
+    this.name = 'SpecFactMissing'
   }
-  const specific = statuses[breaks]
-  return typeof specific === 'number' ? specific : statuses.default
 }
 
-/** The media types of a documented response; empty when the spec documents it without a body. */
-export function responseMediaTypes(api: ApiName, status: number): string[] {
-  const responses = operation(api).responses
-  const documented = isObject(responses) ? responses[String(status)] : undefined
-  if (documented === undefined) fail(api, `a ${status} response`)
-  const content = resolve(api, documented).content
-  return isObject(content) ? Object.keys(content) : []
-}
+const cache = new WeakMap<ApiModel, Map<ApiName, OperationSpec>>()
 
-/** The `detail` of the documented example of a response (`components.responses`' problem example). */
-export function documentedProblemDetail(api: ApiName, status: number): string {
-  const responses = operation(api).responses
-  const documented = isObject(responses) ? responses[String(status)] : undefined
-  if (documented === undefined) fail(api, `a ${status} response`)
-  const content = resolve(api, documented).content
-  for (const media of isObject(content) ? Object.values(content) : []) {
-    const example = isObject(media) ? media.example : undefined
-    if (isObject(example) && typeof example.detail === 'string') return example.detail
+/** One API's operation in one model, with the facts the checks ask for. */
+export class OperationSpec {
+  readonly operation: ApiOperation
+
+  private constructor(
+    readonly api: ApiName,
+    readonly model: ApiModel,
+  ) {
+    const operationId = OPERATION_IDS[api]
+    const operation = model.operations[operationId]
+    if (!operation) {
+      throw new SpecFactMissing(
+        api,
+        `an operation ${operationId} (it has ${Object.keys(model.operations).join(', ') || 'none'})`,
+      )
+    }
+    this.operation = operation
   }
-  return fail(api, `the detail of the ${status} response's example`)
+
+  /** The operation of `api` in `model` (default: the generated one); one instance per model. */
+  static of(api: ApiName, model: ApiModel = generatedModels[api]): OperationSpec {
+    let byApi = cache.get(model)
+    if (!byApi) {
+      byApi = new Map()
+      cache.set(model, byApi)
+    }
+    let spec = byApi.get(api)
+    if (!spec) {
+      spec = new OperationSpec(api, model)
+      byApi.set(api, spec)
+    }
+    return spec
+  }
+
+  private missing(what: string): never {
+    throw new SpecFactMissing(this.api, what)
+  }
+
+  /** `GET`, as a request line writes it. */
+  get method(): string {
+    return this.operation.method.toUpperCase()
+  }
+
+  /** The path template, e.g. `/instances/{instanceSlug}/audit-trails`. */
+  get pathTemplate(): string {
+    return this.operation.path
+  }
+
+  /** The template with each `{name}` filled in (encoded); a name without a value is a bug in a check. */
+  path(values: Readonly<Record<string, string>> = {}): string {
+    return this.pathTemplate.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+      const value = values[name]
+      if (value === undefined) this.missing(`how to fill {${name}}: no value was given`)
+      return encodeURIComponent(value)
+    })
+  }
+
+  /** The path parameters of a concrete path relative to the base URL (query allowed), or undefined if it is not this operation's. */
+  pathValues(target: string): Record<string, string> | undefined {
+    const names: string[] = []
+    const pattern = this.pathTemplate
+      .split(/\{([^}]+)\}/)
+      .map((part, index) => {
+        if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        names.push(part)
+        return '([^/?]+)'
+      })
+      .join('')
+    const match = new RegExp(`^${pattern}(?:\\?|$)`).exec(target)
+    if (!match) return undefined
+    return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]))
+  }
+
+  /** The path parts of the servers, e.g. `/api/latest` and `/api/v1`: names of the one API under one host. */
+  serverPaths(): string[] {
+    return this.operation.servers.map((server) => {
+      const match = /^[^:/]+:\/\/[^/]*(.*)$/.exec(server.url)
+      return (match?.[1] ?? '').replace(/\/+$/, '')
+    })
+  }
+
+  /** The operation's query parameters, in the spec's order. */
+  get queryParameters(): readonly ApiParameter[] {
+    return this.operation.parameters.filter((parameter) => parameter.in === 'query')
+  }
+
+  queryParameter(name: string): ApiParameter {
+    return (
+      this.queryParameters.find((parameter) => parameter.name === name) ??
+      this.missing(`a query parameter ${name}`)
+    )
+  }
+
+  /** The documented values of a list parameter's items (kaiten.ru's `categories`), as text. */
+  listValues(name: string): string[] {
+    const values = this.queryParameter(name).schema.items?.enum ?? this.missing(`the values of ${name}`)
+    return values.map(String)
+  }
+
+  get pageLimits(): PageLimits {
+    const limit = this.queryParameter('limit')
+    const { minimum, maximum } = limit.schema
+    const defaultValue = limit.schema.default
+    if (minimum === undefined) this.missing('the minimum of limit')
+    if (typeof defaultValue !== 'number') this.missing('the default of limit')
+    const max = limit.limitClamp?.applies ?? maximum ?? this.missing('the maximum of limit')
+    return { minimum, default: defaultValue, max, ...(limit.limitClamp ? { clamp: limit.limitClamp } : {}) }
+  }
+
+  /** The page size the spec says a server applies for `requested` (absent: the default). */
+  appliedLimit(requested: number | undefined): number {
+    const limits = this.pageLimits
+    if (requested === undefined) return limits.default
+    const { clamp } = limits
+    if (clamp) {
+      if (requested === 0 && clamp.zeroMeans === 'default') return limits.default
+      if (requested > clamp.above) return clamp.applies
+    }
+    return requested
+  }
+
+  /** The largest value an integer parameter allows: its maximum, its format's, or none. */
+  largestValue(name: string): number | undefined {
+    const { schema } = this.queryParameter(name)
+    if (schema.maximum !== undefined) return schema.maximum
+    return schema.format === undefined ? undefined : INTEGER_FORMAT_RANGES[schema.format]?.max
+  }
+
+  /** `x-rate-limit`; undefined when the API documents none. */
+  get rateLimit(): RateLimit | undefined {
+    const limit = this.operation.rateLimit
+    return limit ? { requests: limit.requests, windowMs: limit.windowSeconds * 1000 } : undefined
+  }
+
+  /** `x-rate-limit` of an API a check needs one of. */
+  get requiredRateLimit(): RateLimit {
+    return this.rateLimit ?? this.missing('x-rate-limit')
+  }
+
+  /** The status `x-invalid-parameter-status` documents for a value that breaks `breaks`. */
+  invalidParameterStatus(breaks: Breaks): number {
+    const statuses = this.operation.invalidParameterStatus ?? this.missing('x-invalid-parameter-status')
+    return statuses[breaks] ?? statuses.default
+  }
+
+  /** Every status `x-invalid-parameter-status` names. */
+  invalidParameterStatuses(): Set<number> {
+    return new Set(Object.values(this.operation.invalidParameterStatus ?? {}))
+  }
+
+  /** The status a bad value of `name` gets: that of its format when the spec names one, else the default. */
+  invalidStatusOf(name: string): number {
+    const { format } = this.queryParameter(name).schema
+    const statuses = this.operation.invalidParameterStatus ?? this.missing('x-invalid-parameter-status')
+    return (format !== undefined ? statuses[format] : undefined) ?? statuses.default
+  }
+
+  /** The response the spec documents for `status`: by its number, its class (`4XX`) or `default`. */
+  response(status: number) {
+    const keys = [String(status), `${String(status)[0]}XX`, 'default']
+    for (const key of keys) {
+      const found = this.operation.responses.find((response) => response.status === key)
+      if (found) return found
+    }
+    return undefined
+  }
+
+  documents(status: number): boolean {
+    return this.response(status) !== undefined
+  }
+
+  /** The status keys as the spec writes them, e.g. `200, 400, 4XX`. */
+  documentedStatuses(): string[] {
+    return this.operation.responses.map((response) => response.status)
+  }
+
+  /** The media types of a documented response; empty when the spec documents it without a body. */
+  responseMediaTypes(status: number): readonly string[] {
+    return (this.response(status) ?? this.missing(`a ${status} response`)).mediaTypes
+  }
+
+  /** The headers documented for `status`; empty when it is not documented. */
+  responseHeaders(status: number): readonly ApiHeader[] {
+    return this.response(status)?.headers ?? []
+  }
+
+  /** Whether `status`'s response documents a header named `name` (any case). */
+  documentsHeader(status: number, name: string): boolean {
+    return this.responseHeaders(status).some((header) => header.name.toLowerCase() === name.toLowerCase())
+  }
+
+  /** The documented values of an item field (kaiten.sh's `status`), or undefined for an open one. */
+  itemFieldValues(name: string): string[] | undefined {
+    return this.operation.item?.fields.find((field) => field.name === name)?.enum?.map(String)
+  }
 }

@@ -1,21 +1,20 @@
 // Query text for valid requests, written from each parameter's spec: a list as its `style` says (kaiten.ru's
 // `categories` and `actions`: form, not exploded, so comma-separated), numbers and instants as text.
-import type { ApiName } from '../model.js'
-import { queryParameters } from './operation.js'
+import type { OperationSpec } from './operation.js'
 
 export type QueryValue = string | number | Date | readonly string[]
 
 /** Renders `params` in the spec's order; undefined values are left out. An undocumented name is a bug in a check. */
 export function renderQuery(
-  api: ApiName,
+  spec: OperationSpec,
   params: Readonly<Record<string, QueryValue | undefined>>,
 ): URLSearchParams {
-  const parameters = queryParameters(api)
+  const parameters = spec.queryParameters
   const documented = new Set(parameters.map((parameter) => parameter.name))
   for (const name of Object.keys(params)) {
     if (!documented.has(name)) {
       throw new Error(
-        `${name}: not a query parameter of ${api}; allowed: ${parameters.map((parameter) => parameter.name).join(', ')}`,
+        `${name}: not a query parameter of ${spec.api}; allowed: ${parameters.map((parameter) => parameter.name).join(', ')}`,
       )
     }
   }

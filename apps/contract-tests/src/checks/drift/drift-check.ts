@@ -1,7 +1,8 @@
 // Drift: responses that differ from the spec in a way someone has seen before, explained in plain words.
 import { describeExchange, type Exchange } from '../../http/exchange.js'
-import { type ApiName, apiLabels } from '../../model.js'
+import { apiLabels } from '../../model.js'
 import type { RuleId } from '../../rules/index.js'
+import type { OperationSpec } from '../../spec/operation.js'
 import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -21,7 +22,8 @@ export interface DriftFindings {
   notes: string[]
 }
 
-export type DriftDetector = (exchanges: readonly Exchange[]) => DriftFindings
+/** Judges the recorded exchanges against the run's model of the operation. */
+export type DriftDetector = (exchanges: readonly Exchange[], spec: OperationSpec) => DriftFindings
 
 export function driftCheck<T extends Target>(
   api: T['api'],
@@ -38,7 +40,7 @@ export function driftCheck<T extends Target>(
     async run(context) {
       const exchanges = context.exchanges()
       if (exchanges.length === 0) context.skip('no responses were recorded')
-      const { drifts, notes } = detect(exchanges)
+      const { drifts, notes } = detect(exchanges, context.spec)
       const grouped = new Map<string, { first: Drift; count: number }>()
       for (const drift of drifts) {
         const seen = grouped.get(drift.summary)
@@ -57,17 +59,16 @@ export function driftCheck<T extends Target>(
 
 /** A status the operation does not document, if `exchange` has one; `meaning` says what it is known to signal. */
 export function undocumentedStatus(
-  api: ApiName,
+  spec: OperationSpec,
   exchange: Exchange,
-  documented: ReadonlySet<number>,
   meaning?: string,
 ): Drift | undefined {
-  if (documented.has(exchange.status)) return undefined
+  if (spec.documents(exchange.status)) return undefined
   return {
-    summary: `${apiLabels[api]} answered ${exchange.status}, a status the spec does not document for this operation${meaning === undefined ? '' : `: ${meaning}`}`,
+    summary: `${apiLabels[spec.api]} answered ${exchange.status}, a status the spec does not document for this operation${meaning === undefined ? '' : `: ${meaning}`}`,
     exchange,
     path: '$.status',
-    expected: [...documented].join(', '),
+    expected: spec.documentedStatuses().join(', '),
     actual: String(exchange.status),
   }
 }

@@ -1,24 +1,29 @@
 // kaiten.ru drift: bodies on errors documented without one, lost rate-limit headers, a changed envelope or reset unit.
-import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
+// Statuses, bodies, headers and the category and action lists are the run's model's.
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
+import { OperationSpec } from '../../spec/operation.js'
 import type { Drift, DriftFindings } from './drift-check.js'
 import { isObject, keysOf, undocumentedStatus } from './drift-check.js'
 
-const DOCUMENTED_STATUSES = new Set([200, 400, 401, 403, 429])
 /** Epoch seconds are 10 digits until 2286; 13 digits are milliseconds, a handful of digits a countdown. */
 const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
+/** The header whose unit the vendor documents as UTC epoch seconds (its meaning is not in the model). */
+const RESET = 'x-ratelimit-reset'
 
-export function detectKaitenRuDrift(exchanges: readonly Exchange[]): DriftFindings {
+export function detectKaitenRuDrift(
+  exchanges: readonly Exchange[],
+  spec: OperationSpec = OperationSpec.of('kaiten-ru'),
+): DriftFindings {
   const drifts: Drift[] = []
   const notes: string[] = []
-  const categories = new Set<string>(auditLogCategoryValues)
-  const actions = new Set<string>(auditLogActionValues)
+  const categories = new Set<string>(spec.listValues('categories'))
+  const actions = new Set<string>(spec.listValues('actions'))
 
   for (const exchange of exchanges) {
     const body = jsonBody(exchange)
-    const undocumented = undocumentedStatus('kaiten-ru', exchange, DOCUMENTED_STATUSES)
+    const undocumented = undocumentedStatus(spec, exchange)
     if (undocumented) drifts.push(undocumented)
-    if (exchange.status === 200 && isObject(body)) {
+    if (exchange.status === 200 && isObject(body) && spec.operation.item) {
       drifts.push({
         summary: `kaiten.ru answered an object ${keysOf(body)} where the spec documents a bare array of events: the response envelope has changed`,
         exchange,
@@ -27,7 +32,8 @@ export function detectKaitenRuDrift(exchanges: readonly Exchange[]): DriftFindin
         actual: keysOf(body),
       })
     }
-    if (exchange.status >= 400 && exchange.body.length > 0) {
+    const bodyless = (spec.response(exchange.status)?.mediaTypes.length ?? 0) === 0
+    if (exchange.status >= 400 && bodyless && exchange.body.length > 0) {
       const type = mediaType(exchange) || 'untyped'
       const plain = body === undefined
       drifts.push({
@@ -40,32 +46,36 @@ export function detectKaitenRuDrift(exchanges: readonly Exchange[]): DriftFindin
         actual: show(exchange.body, 80),
       })
     }
-    if (exchange.status === 200 || exchange.status === 429) {
-      const missing = ['x-ratelimit-remaining', 'x-ratelimit-reset'].filter(
-        (name) => !(name in exchange.headers),
-      )
-      if (missing.length > 0) {
-        drifts.push({
-          summary: `kaiten.ru ${exchange.status} responses no longer carry ${missing.join(' and ')}`,
-          exchange,
-          path: `$.headers["${missing[0]}"]`,
-          expected: 'header present',
-          actual: 'absent',
-        })
-      }
-      const reset = Number(exchange.headers['x-ratelimit-reset'])
-      if (Number.isFinite(reset) && reset > 0 && (reset < EPOCH_SECONDS.min || reset >= EPOCH_SECONDS.max)) {
-        drifts.push({
-          summary:
-            reset >= EPOCH_SECONDS.max
-              ? 'kaiten.ru X-RateLimit-Reset looks like epoch milliseconds; the spec documents UTC epoch seconds'
-              : 'kaiten.ru X-RateLimit-Reset looks like seconds until the reset; the spec documents UTC epoch seconds',
-          exchange,
-          path: '$.headers["x-ratelimit-reset"]',
-          expected: 'UTC epoch seconds',
-          actual: String(reset),
-        })
-      }
+    const missing = spec
+      .responseHeaders(exchange.status)
+      .filter((header) => header.required && !(header.name.toLowerCase() in exchange.headers))
+      .map((header) => header.name.toLowerCase())
+    if (missing.length > 0) {
+      drifts.push({
+        summary: `kaiten.ru ${exchange.status} responses no longer carry ${missing.join(' and ')}`,
+        exchange,
+        path: `$.headers["${missing[0]}"]`,
+        expected: 'header present',
+        actual: 'absent',
+      })
+    }
+    const reset = Number(exchange.headers[RESET])
+    if (
+      spec.documentsHeader(exchange.status, RESET) &&
+      Number.isFinite(reset) &&
+      reset > 0 &&
+      (reset < EPOCH_SECONDS.min || reset >= EPOCH_SECONDS.max)
+    ) {
+      drifts.push({
+        summary:
+          reset >= EPOCH_SECONDS.max
+            ? 'kaiten.ru X-RateLimit-Reset looks like epoch milliseconds; the spec documents UTC epoch seconds'
+            : 'kaiten.ru X-RateLimit-Reset looks like seconds until the reset; the spec documents UTC epoch seconds',
+        exchange,
+        path: `$.headers["${RESET}"]`,
+        expected: 'UTC epoch seconds',
+        actual: String(reset),
+      })
     }
     if (exchange.status === 200 && Array.isArray(body)) {
       for (const event of body) {

@@ -1,6 +1,8 @@
-// kaiten.ru: the documented ways in are served: the auth scheme in any case, and `/api/v1` beside `/api/latest`.
+// kaiten.ru: the documented ways in are served: the auth scheme in any case, and every base path its servers give
+// (`/api/v1` beside `/api/latest`).
 import type { AuditLogEvent } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
+import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import { arrayItems, expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
@@ -57,29 +59,43 @@ export const bearerSchemeCaseCheck: CheckDefinition<KaitenRuTarget> = {
   },
 }
 
-const VERSIONED_BASE = /\/api\/(latest|v1)\/*$/
+/** The base paths the servers give one API under one host (kaiten.ru: `/api/latest` and `/api/v1`), longest first. */
+function serverNames(spec: OperationSpec): string[] {
+  return [...new Set(spec.serverPaths().filter((path) => path !== ''))].sort((a, b) => b.length - a.length)
+}
+
+const GENERATED_NAMES = serverNames(OperationSpec.of('kaiten-ru'))
 
 export const apiV1AliasCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.access.api-v1-alias',
   api: 'kaiten-ru',
   group: 'access',
-  title: '`/api/v1` serves the same audit log as `/api/latest`',
+  title: `${GENERATED_NAMES.slice(1)
+    .map((name) => `\`${name}\``)
+    .join(', ')} serves the same audit log as \`${GENERATED_NAMES[0]}\``,
   rules: ['RU-01'],
   async run(context) {
-    const base = context.target.baseUrl
-    const version = VERSIONED_BASE.exec(new URL(base).pathname)
-    if (!version)
-      return context.skip(`the base URL does not end in /api/latest or /api/v1, so its other name is unknown`)
-    const other = version[1] === 'latest' ? 'v1' : 'latest'
-    const otherBase = base.replace(/\/api\/(latest|v1)\/*$/, `/api/${other}`)
-    await expectSamePage(
-      context,
-      { baseUrl: otherBase },
-      {
-        label: `the same request under /api/${other}`,
-        refusal: (status) =>
-          `/api/${other} answered ${status}; the API root page documents /api/latest and /api/v1 as names of the same API`,
-      },
-    )
+    const names = serverNames(context.spec)
+    if (names.length < 2)
+      return context.skip('the spec documents one base path; there is no other name to try')
+    const base = context.target.baseUrl.replace(/\/+$/, '')
+    const path = new URL(base).pathname
+    const own = names.find((name) => path.endsWith(name))
+    if (!own)
+      return context.skip(
+        `the base URL does not end in ${names.join(' or ')}, so its other names are unknown`,
+      )
+    const root = base.slice(0, base.length - own.length)
+    for (const other of names.filter((name) => name !== own)) {
+      await expectSamePage(
+        context,
+        { baseUrl: `${root}${other}` },
+        {
+          label: `the same request under ${other}`,
+          refusal: (status) =>
+            `${other} answered ${status}; the spec documents ${names.join(' and ')} as names of the same API`,
+        },
+      )
+    }
   },
 }

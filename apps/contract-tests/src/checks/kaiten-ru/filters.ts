@@ -1,6 +1,6 @@
 // kaiten.ru filters, each compared with exactly the reference window's events that match: a list means the union
 // of its values, different filters intersect, and every documented value is accepted.
-import { type AuditLogEvent, auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
+import type { AuditLogEvent } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
 import type { CheckDefinition } from '../context.js'
@@ -32,7 +32,6 @@ function rarestFirst(
 function unionCheck(
   field: 'category' | 'action',
   parameter: 'categories' | 'actions',
-  documented: readonly string[],
   rules: readonly RuleId[],
 ): CheckDefinition<KaitenRuTarget> {
   return {
@@ -43,7 +42,7 @@ function unionCheck(
     rules,
     async run(context) {
       const window = await kaitenRuWindow(context)
-      const known = new Set(documented)
+      const known = new Set(context.spec.listValues(parameter))
       const present = rarestFirst(window.items, (event) => (known.has(event[field]) ? event[field] : null))
       if (present.length < 2) {
         context.skip(
@@ -64,11 +63,8 @@ function unionCheck(
   }
 }
 
-export const categoriesCheck = unionCheck('category', 'categories', auditLogCategoryValues, [
-  'RU-12',
-  'RU-13',
-])
-export const actionsCheck = unionCheck('action', 'actions', auditLogActionValues, ['RU-15'])
+export const categoriesCheck = unionCheck('category', 'categories', ['RU-12', 'RU-13'])
+export const actionsCheck = unionCheck('action', 'actions', ['RU-15'])
 
 export const everyDocumentedValueCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.filters.every-documented-value',
@@ -79,14 +75,16 @@ export const everyDocumentedValueCheck: CheckDefinition<KaitenRuTarget> = {
   rules: ['RU-12', 'RU-15'],
   async run(context) {
     const window = await kaitenRuWindow(context)
-    const categories = new Set<string>(auditLogCategoryValues)
-    const actions = new Set<string>(auditLogActionValues)
+    const documentedCategories = context.spec.listValues('categories')
+    const documentedActions = context.spec.listValues('actions')
+    const categories = new Set<string>(documentedCategories)
+    const actions = new Set<string>(documentedActions)
     const expected = window.items.filter(
       (event) => categories.has(event.category) && actions.has(event.action),
     )
     const query = {
-      categories: auditLogCategoryValues.join(','),
-      actions: auditLogActionValues.join(','),
+      categories: documentedCategories.join(','),
+      actions: documentedActions.join(','),
       ...window.bounds,
       limit: String(expected.length + 1),
     }

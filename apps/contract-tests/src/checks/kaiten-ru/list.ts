@@ -1,15 +1,12 @@
-// kaiten.ru as the shared pagination checks see it: GET /audit-logs.
+// kaiten.ru as the shared pagination checks see it: its audit-log operation, at the path the model documents.
 import type { KaitenRuListParams } from '@kaiten-audit/query'
 import type { AuditLogCategory, AuditLogEvent } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
-import { pageLimits } from '../../spec/operation.js'
 import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
-
-export const AUDIT_LOGS_PATH = '/audit-logs'
 
 export interface SendOptions {
   auth?: AuthMode
@@ -25,8 +22,8 @@ export function sendAuditLogs(
   options: SendOptions = {},
 ): Promise<Exchange> {
   return context.send({
-    path: AUDIT_LOGS_PATH,
-    specPath: AUDIT_LOGS_PATH,
+    path: context.spec.path(),
+    specPath: context.spec.pathTemplate,
     query,
     auth: options.auth ?? 'valid',
     paced: options.paced ?? true,
@@ -53,12 +50,11 @@ export const kaitenRuList: ListApi<KaitenRuTarget, AuditLogEvent, KaitenRuListPa
   label: 'kaiten.ru',
   noun: 'events',
   timeField: 'created',
-  limits: pageLimits('kaiten-ru'),
   idOf: (event) => String(event.id),
   timeTextOf: (event) => event.created,
   window: ({ from, to }) => ({ from, to }),
   async list(context, params) {
-    const exchange = await sendAuditLogs(context, renderQuery('kaiten-ru', { ...params }))
+    const exchange = await sendAuditLogs(context, renderQuery(context.spec, { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
   },
   filterOf: (event) => ({

@@ -1,19 +1,13 @@
-// kaiten.sh as the shared pagination checks see it: GET /instances/{instanceSlug}/audit-trails.
+// kaiten.sh as the shared pagination checks see it: its audit-trail operation, at the path the model documents for
+// the configured instance.
 import type { KaitenShListParams } from '@kaiten-audit/query'
 import type { AuditTrailEntry } from '@kaiten-audit/types'
 import type { AuthMode, Exchange } from '../../http/exchange.js'
-import { pageLimits } from '../../spec/operation.js'
 import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
-
-export const TRAILS_SPEC_PATH = '/instances/{instanceSlug}/audit-trails'
-
-export function trailsPath(instanceSlug: string): string {
-  return `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
-}
 
 export interface SendOptions {
   auth?: AuthMode
@@ -28,8 +22,8 @@ export function sendTrails(
   options: SendOptions = {},
 ): Promise<Exchange> {
   return context.send({
-    path: trailsPath(options.instanceSlug ?? context.target.instanceSlug),
-    specPath: TRAILS_SPEC_PATH,
+    path: context.spec.path({ instanceSlug: options.instanceSlug ?? context.target.instanceSlug }),
+    specPath: context.spec.pathTemplate,
     query,
     auth: options.auth ?? 'valid',
     ...(options.authScheme !== undefined ? { authScheme: options.authScheme } : {}),
@@ -54,12 +48,11 @@ export const kaitenShList: ListApi<KaitenShTarget, AuditTrailEntry, KaitenShList
   label: 'kaiten.sh',
   noun: 'entries',
   timeField: 'timestamp',
-  limits: pageLimits('kaiten-sh'),
   idOf: (entry) => String(entry.id),
   timeTextOf: (entry) => entry.timestamp,
   window: ({ from, to }) => ({ after: from, before: to }),
   async list(context, params) {
-    const exchange = await sendTrails(context, renderQuery('kaiten-sh', { ...params }))
+    const exchange = await sendTrails(context, renderQuery(context.spec, { ...params }))
     return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
   },
   filterOf: (entry) => ({

@@ -1,9 +1,8 @@
-// kaiten.sh errors are RFC 9457 problem details: application/problem+json, `status` = HTTP status, a `title`.
+// kaiten.sh errors are RFC 9457 problem details: served as the media type the model documents for the status
+// (application/problem+json), `status` = HTTP status, a `title`.
 import { describeExchange, type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
 import { expectStatus } from '../shared/status.js'
-
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
 
 /** Records every way `exchange` is not the documented problem response for `status`. */
 export function expectProblem(
@@ -14,11 +13,13 @@ export function expectProblem(
 ): void {
   if (!expectStatus(context, exchange, status)) return
   const request = describeExchange(exchange)
-  if (mediaType(exchange) !== PROBLEM_MEDIA_TYPE) {
-    context.fail(`problem details must be served as ${PROBLEM_MEDIA_TYPE}`, {
+  const documented = context.spec.responseMediaTypes(status)
+  if (!documented.includes(mediaType(exchange))) {
+    const expected = documented.join(' or ') || 'no body'
+    context.fail(`problem details must be served as ${expected}`, {
       request,
       path: '$.headers["content-type"]',
-      expected: PROBLEM_MEDIA_TYPE,
+      expected,
       actual: exchange.headers['content-type'] ?? 'absent',
     })
   }

@@ -5,8 +5,6 @@ import type { CheckContext, CheckDefinition } from '../context.js'
 import { reportLimited } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 
-const TRAILS_PATH = /^\/instances\/([^/?]+)\/audit-trails(?:\?|$)/
-
 interface RecordedEntry {
   exchange: Exchange
   slug: string
@@ -17,10 +15,10 @@ interface RecordedEntry {
 /** The entries of every 200 page of the run, with the instance slug their request named. */
 function recordedEntries(context: CheckContext<KaitenShTarget>): RecordedEntry[] {
   return context.exchanges().flatMap((exchange) => {
-    const match = TRAILS_PATH.exec(exchange.target)
+    // The instance is the path's one parameter, wherever the model's template puts it.
+    const slug = Object.values(context.spec.pathValues(exchange.target) ?? {})[0]
     const body = jsonBody(exchange)
-    if (exchange.status !== 200 || !match || !Array.isArray(body)) return []
-    const slug = decodeURIComponent(match[1] as string)
+    if (exchange.status !== 200 || slug === undefined || !Array.isArray(body)) return []
     return body.flatMap((entry, index) =>
       entry !== null && typeof entry === 'object'
         ? [{ exchange, slug, index, entry: entry as Record<string, unknown> }]

@@ -1,13 +1,7 @@
 // Values that break a query parameter's schema, generated from the spec: its type, its format, its bounds, its enum
 // (also by case) and the style its list is written in. Each case expects the status the spec documents for it.
-import type { ApiName } from '../../model.js'
-import {
-  type Breaks,
-  invalidParameterStatus,
-  type ParameterModel,
-  queryParameters,
-  responseMediaTypes,
-} from '../../spec/operation.js'
+import { INTEGER_FORMAT_RANGES } from '@kaiten-audit/types'
+import type { ApiParameter, Breaks, OperationSpec } from '../../spec/operation.js'
 
 export interface NegativeCase {
   parameter: string
@@ -21,10 +15,9 @@ export interface NegativeCase {
   mediaType?: string
 }
 
-const INT32_MAXIMUM = 2 ** 31 - 1
 const UNKNOWN = 'contract_probe_unknown'
 
-function integerCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | 'parameter'>[] {
+function integerCases(parameter: ApiParameter): Omit<NegativeCase, 'status' | 'parameter'>[] {
   const { minimum, maximum, format } = parameter.schema
   const cases: Omit<NegativeCase, 'status' | 'parameter'>[] = [
     { value: 'abc', breaks: 'type', why: 'not a number' },
@@ -37,13 +30,14 @@ function integerCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | 
   if (maximum !== undefined && parameter.limitClamp === undefined) {
     cases.push({ value: String(maximum + 1), breaks: 'maximum', why: `above ${maximum}` })
   }
-  if (format === 'int32') {
-    cases.push({ value: String(INT32_MAXIMUM + 1), breaks: 'int32', why: 'beyond int32' })
+  const int32 = INTEGER_FORMAT_RANGES.int32
+  if (format === 'int32' && int32) {
+    cases.push({ value: String(int32.max + 1), breaks: 'int32', why: 'beyond int32' })
   }
   return cases
 }
 
-function stringCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | 'parameter'>[] {
+function stringCases(parameter: ApiParameter): Omit<NegativeCase, 'status' | 'parameter'>[] {
   switch (parameter.schema.format) {
     case 'date-time':
       return [
@@ -58,8 +52,8 @@ function stringCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | '
   }
 }
 
-function listCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | 'parameter'>[] {
-  const values = parameter.schema.items?.enum ?? []
+function listCases(parameter: ApiParameter): Omit<NegativeCase, 'status' | 'parameter'>[] {
+  const values = (parameter.schema.items?.enum ?? []).map(String)
   const [first, second] = values
   if (first === undefined) return []
   const cases: Omit<NegativeCase, 'status' | 'parameter'>[] = [
@@ -75,20 +69,20 @@ function listCases(parameter: ParameterModel): Omit<NegativeCase, 'status' | 'pa
   return cases
 }
 
-/** Every case for every query parameter of the API, in the spec's order. */
-export function negativeCases(api: ApiName): NegativeCase[] {
-  return queryParameters(api).flatMap((parameter) => {
-    const cases =
-      parameter.schema.type === 'integer'
-        ? integerCases(parameter)
-        : parameter.schema.type === 'string'
+/** Every case for every query parameter of the operation, in the spec's order. */
+export function negativeCases(spec: OperationSpec): NegativeCase[] {
+  return spec.queryParameters.flatMap((parameter) => {
+    const { types } = parameter.schema
+    const cases = types.includes('integer')
+      ? integerCases(parameter)
+      : types.includes('array')
+        ? listCases(parameter)
+        : types.includes('string')
           ? stringCases(parameter)
-          : parameter.schema.type === 'array'
-            ? listCases(parameter)
-            : []
+          : []
     return cases.map((generated) => {
-      const status = invalidParameterStatus(api, generated.breaks)
-      const mediaType = responseMediaTypes(api, status)[0]
+      const status = spec.invalidParameterStatus(generated.breaks)
+      const mediaType = spec.responseMediaTypes(status)[0]
       return { ...generated, parameter: parameter.name, status, ...(mediaType ? { mediaType } : {}) }
     })
   })

@@ -4,7 +4,7 @@
 import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
 import type { ApiName } from '../../model.js'
 import type { RuleId } from '../../rules/index.js'
-import { rateLimit } from '../../spec/operation.js'
+import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { expectBodylessError } from '../kaiten-ru/bodyless.js'
 import { expectProblem } from '../kaiten-sh/problem.js'
@@ -47,8 +47,8 @@ function expectValueReported(context: CheckContext, exchange: Exchange, item: Ne
 }
 
 export interface InvalidParametersOptions {
-  /** The `detail` a problem of that status must carry, where the API words every such problem alike. */
-  problemDetail?: Readonly<Record<number, string>>
+  /** The `detail` a problem of a status must carry, where the API words every such problem alike. */
+  problemDetail?: (spec: OperationSpec, status: number) => string | undefined
 }
 
 export function invalidParametersCheck<T extends Target>(
@@ -57,7 +57,8 @@ export function invalidParametersCheck<T extends Target>(
   rules: readonly RuleId[],
   options: InvalidParametersOptions = {},
 ): CheckDefinition<T> {
-  const cases = negativeCases(api)
+  // The title describes the generated spec; a run draws its cases from its own model.
+  const cases = negativeCases(OperationSpec.of(api))
   const statuses = [...new Set(cases.map((item) => item.status))].join(' or ')
   const shape = cases.some((item) => item.mediaType !== undefined)
     ? `problem details naming \`query.<name>\` and the value`
@@ -69,7 +70,8 @@ export function invalidParametersCheck<T extends Target>(
     title: `A query value that breaks its parameter's schema (type, format, bounds, enum, style) gets ${statuses} with ${shape}`,
     rules,
     async run(context) {
-      const all = context.options.allNegativeCases || rateLimit(api) === undefined
+      const cases = negativeCases(context.spec)
+      const all = context.options.allNegativeCases || context.spec.rateLimit === undefined
       const picked = pickCases(cases, { all, seed: context.options.seed, parameters: PACED_PARAMETERS })
       for (const item of picked) {
         const exchange = await send(context, rawQuery({ [item.parameter]: item.value }))
@@ -88,7 +90,7 @@ export function invalidParametersCheck<T extends Target>(
         if (item.mediaType === undefined) {
           expectBodylessError(context, exchange, item.status)
         } else {
-          const detail = options.problemDetail?.[item.status]
+          const detail = options.problemDetail?.(context.spec, item.status)
           expectProblem(context, exchange, item.status, {
             location: `query.${item.parameter}`,
             ...(detail !== undefined ? { detail } : {}),

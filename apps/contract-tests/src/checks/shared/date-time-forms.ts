@@ -28,7 +28,7 @@ export function dateTimeFormsCheck<T extends Target, Item, P extends PagingParam
       const low = timeOf(context, api, window.oldest)
       const high = timeOf(context, api, window.newest)
       const list = (from: string, to: string) =>
-        api.list(context, { ...api.window({ from, to }), limit: api.limits.max })
+        api.list(context, { ...api.window({ from, to }), limit: context.spec.pageLimits.max })
 
       const expected = sampleBetween(context, api, sample, { low, high })
       if (!expected) return context.skip(`the sample does not reach past ${window.from}`)

@@ -2,7 +2,6 @@
 // by offsets, a slice near the end and one in the middle, each compared with answers that need no offset.
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
-import { largestOffset } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import { expectExactly } from './expected.js'
@@ -110,7 +109,7 @@ async function expectFilteredSlice<T extends Target, Item, P extends PagingParam
   if (!common) return
   // Only the part of the filtered result the sample is sure to hold: items strictly newer than its oldest instant.
   const oldest = sample.at(-1) as Item
-  const complete = sample.length < api.limits.max
+  const complete = sample.length < context.spec.pageLimits.max
   const known = sample.filter(
     (item) =>
       common.filter.matches(item) && (complete || timeOf(context, api, item) > timeOf(context, api, oldest)),
@@ -141,8 +140,8 @@ async function findEnd<T extends Target, Item, P extends PagingParams>(
   sampled: number,
   list: (offset: number, limit: number) => Promise<Page<Item>>,
 ): Promise<{ count: number; last: Probe<Item> } | undefined> {
-  const max = api.limits.max
-  const ceiling = largestOffset(api.api) ?? Number.MAX_SAFE_INTEGER
+  const max = context.spec.pageLimits.max
+  const ceiling = context.spec.largestValue('offset') ?? Number.MAX_SAFE_INTEGER
   // What the answers so far prove about the number of items n: low ≤ n ≤ high.
   let low = sampled
   let high = sampled < max ? sampled : Number.POSITIVE_INFINITY
@@ -200,7 +199,7 @@ async function expectTail<T extends Target, Item, P extends PagingParams>(
   last: Probe<Item>,
 ): Promise<void> {
   const first = last.page.items[0] as Item
-  const limit = Math.min(last.page.items.length + TIES_BEFORE, api.limits.max)
+  const limit = Math.min(last.page.items.length + TIES_BEFORE, context.spec.pageLimits.max)
   const tail = await api.list(context, { ...pin, ...api.window({ to: api.timeTextOf(first) }), limit })
   const at = tail.items.findIndex((item) => api.idOf(item) === api.idOf(first))
   if (at < 0) {
@@ -241,7 +240,7 @@ async function expectContiguous<T extends Target, Item, P extends PagingParams>(
   if (!first) return
   const byTime = await api.list(context, {
     ...api.window({ to: api.timeTextOf(first) }),
-    limit: Math.min(slice.items.length + TIES_BEFORE, api.limits.max),
+    limit: Math.min(slice.items.length + TIES_BEFORE, context.spec.pageLimits.max),
   })
   const at = byTime.items.findIndex((item) => api.idOf(item) === api.idOf(first))
   if (at < 0) {

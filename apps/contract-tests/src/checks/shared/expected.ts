@@ -13,7 +13,7 @@ export function sampleReaches<T extends Target, Item, P extends PagingParams>(
   low: number,
 ): boolean {
   const oldest = sample.at(-1)
-  if (oldest === undefined || sample.length < api.limits.max) return true
+  if (oldest === undefined || sample.length < context.spec.pageLimits.max) return true
   // Items at the oldest sampled instant may go on past the page; only a bound strictly newer is covered.
   return low > timeOf(context, api, oldest)
 }
@@ -29,7 +29,7 @@ export function sampleBetween<T extends Target, Item, P extends PagingParams>(
   { low, high }: { low?: number; high?: number },
 ): Item[] | undefined {
   if (low !== undefined && !sampleReaches(context, api, sample, low)) return undefined
-  if (low === undefined && sample.length >= api.limits.max) return undefined
+  if (low === undefined && sample.length >= context.spec.pageLimits.max) return undefined
   return sample.filter((item) => {
     const time = timeOf(context, api, item)
     return (low === undefined || time >= low) && (high === undefined || time <= high)

@@ -1,7 +1,6 @@
 // What the pagination checks need from one API, so the same checks run against kaiten.sh and kaiten.ru.
 import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
 import { instantOf } from '../../spec/date-time.js'
-import type { PageLimits } from '../../spec/operation.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
 
@@ -23,8 +22,6 @@ export interface ListApi<T extends Target, Item, P extends PagingParams> {
   noun: string
   /** Name of the time field, e.g. `timestamp`. */
   timeField: string
-  /** From the spec's `limit` parameter. */
-  limits: PageLimits
   idOf(item: Item): string
   timeTextOf(item: Item): string
   /** Parameters for the inclusive window [from, to]; either bound may be left out. */
@@ -95,7 +92,7 @@ export function samplePage<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
 ): Promise<Page<Item>> {
-  return context.shared.memo('sample', () => api.list(context, { limit: api.limits.max } as P))
+  return context.shared.memo('sample', () => api.list(context, { limit: context.spec.pageLimits.max } as P))
 }
 
 export function requireItems<Item>(
@@ -155,7 +152,11 @@ export function sampleWindow<T extends Target, Item, P extends PagingParams>(
     const sample = await samplePage(context, api)
     const window = pickWindow(context, api, sample.items)
     const bounds = api.window({ from: window.from, to: window.to })
-    return { window, bounds, whole: await api.list(context, { ...bounds, limit: api.limits.max }) }
+    return {
+      window,
+      bounds,
+      whole: await api.list(context, { ...bounds, limit: context.spec.pageLimits.max }),
+    }
   })
 }
 

@@ -1,7 +1,9 @@
 // Pagination checks both APIs share: a small-page walk against one large page, order, the end of the list.
+
+import { INTEGER_FORMAT_RANGES } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
-import { largestOffset } from '../../spec/operation.js'
+import { OperationSpec } from '../../spec/operation.js'
 import type { CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import { type ListApi, type PagingParams, reportLimited, sampleWindow } from './list-api.js'
@@ -10,8 +12,8 @@ import { type ListApi, type PagingParams, reportLimited, sampleWindow } from './
  * An offset far past any end: the largest the schema allows (int32 for kaiten.sh), or, where it sets no maximum
  * (kaiten.ru), one past int32, which a server must not overflow on.
  */
-function farOffset(api: Target['api']): number {
-  return largestOffset(api) ?? 2 ** 31
+function farOffset(spec: OperationSpec): number {
+  return spec.largestValue('offset') ?? (INTEGER_FORMAT_RANGES.int32?.max ?? 0) + 1
 }
 
 /** Three pages over a window of ~40 items, and not a divisor of 41, so the last page is short. */
@@ -31,7 +33,7 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
       const { bounds, whole: large } = await sampleWindow(context, api)
       const expected = large.items.map((item) => api.idOf(item))
       // A full large page only shows the window's first `max` items; compare the walk over those.
-      const full = expected.length >= api.limits.max
+      const full = expected.length >= context.spec.pageLimits.max
       const walked: { id: string; page: number }[] = []
       const maxPages = Math.ceil(expected.length / WALK_PAGE_SIZE) + 2
       let offset = 0
@@ -110,7 +112,7 @@ export function orderCheck<T extends Target, Item, P extends PagingParams>(
     async run(context) {
       // Offset paging only works when a request lists its items in one order every time, ties included.
       const { bounds, whole: first } = await sampleWindow(context, api)
-      const second = await api.list(context, { ...bounds, limit: api.limits.max })
+      const second = await api.list(context, { ...bounds, limit: context.spec.pageLimits.max })
       const firstIds = first.items.map((item) => api.idOf(item))
       const secondIds = second.items.map((item) => api.idOf(item))
       const position = firstIds.findIndex((id, index) => id !== secondIds[index])
@@ -135,16 +137,20 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
     id: `${api.api}.pagination.offset-past-end`,
     api: api.api,
     group: 'pagination',
-    title: `An offset past the end gives [], also offset=${farOffset(api.api)} (${largestOffset(api.api) === undefined ? 'no maximum is documented' : 'the largest the schema allows'})`,
+    title: `An offset past the end gives [], also offset=${farOffset(OperationSpec.of(api.api))} (${OperationSpec.of(api.api).largestValue('offset') === undefined ? 'no maximum is documented' : 'the largest the schema allows'})`,
     rules,
     async run(context) {
       const { bounds, whole } = await sampleWindow(context, api)
       const count = whole.items.length
-      if (count === 0 || count >= api.limits.max) {
+      if (count === 0 || count >= context.spec.pageLimits.max) {
         context.skip(`the time window held ${count} ${api.noun}; its end cannot be located`)
       }
       const last = whole.items[count - 1] as Item
-      const atLast = await api.list(context, { ...bounds, limit: api.limits.max, offset: count - 1 })
+      const atLast = await api.list(context, {
+        ...bounds,
+        limit: context.spec.pageLimits.max,
+        offset: count - 1,
+      })
       if (atLast.items.length !== 1 || api.idOf(atLast.items[0] as Item) !== api.idOf(last)) {
         context.fail(
           `offset=${count - 1} in a window of ${count} ${api.noun} must give exactly the last one`,
@@ -155,8 +161,8 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
           },
         )
       }
-      for (const offset of [count, farOffset(api.api)]) {
-        const past = await api.list(context, { ...bounds, limit: api.limits.max, offset })
+      for (const offset of [count, farOffset(context.spec)]) {
+        const past = await api.list(context, { ...bounds, limit: context.spec.pageLimits.max, offset })
         if (past.items.length > 0) {
           context.fail(
             `offset=${offset} is past the end of a window of ${count} ${api.noun} and must give []`,

@@ -203,7 +203,7 @@ export async function probedWindow<
   list: (context: CheckContext<T>, query: Readonly<Record<string, string>>) => Promise<Page<Item>>,
 ): Promise<ProbedWindow<Item, Bounds>> {
   const sample = await samplePage(context, api)
-  const window = referenceWindow(context, api, sample.items, api.limits.max)
+  const window = referenceWindow(context, api, sample.items, context.spec.pageLimits.max)
   const bounds = boundsOf(window)
   const unchanged = windowUnchangedSince(context, api, window, () =>
     list(context, { ...bounds, limit: String(window.items.length + 1) }),

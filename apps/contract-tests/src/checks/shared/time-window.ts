@@ -28,7 +28,7 @@ export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
       const high = timeOf(context, api, window.newest)
       const between = (bounds: { low?: number; high?: number }) => sampleBetween(context, api, sample, bounds)
       const list = (bounds: { from?: string; to?: string }) =>
-        api.list(context, { ...api.window(bounds), limit: api.limits.max })
+        api.list(context, { ...api.window(bounds), limit: context.spec.pageLimits.max })
 
       const closed = between({ low, high })
       if (!closed) return context.skip(`the sample does not reach past ${window.from}`)
@@ -83,7 +83,7 @@ export function timeWindowCheck<T extends Target, Item, P extends PagingParams>(
       const oldestTime = timeOf(context, api, sample.at(-1) as Item)
       const known = sample.filter((item) => {
         const time = timeOf(context, api, item)
-        return time <= high && (sample.length < api.limits.max || time > oldestTime)
+        return time <= high && (sample.length < context.spec.pageLimits.max || time > oldestTime)
       })
       expectExactly(
         context,
