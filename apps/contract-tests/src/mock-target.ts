@@ -3,8 +3,8 @@ import { type MockServersOptions, startMockServers } from '@kaiten-audit/mocks/s
 import { INVALID_TOKENS, type KaitenRuTarget, type KaitenShTarget } from './checks/targets.js'
 
 /**
- * Enough data for every check to bite: more than kaiten.ru's 500 clamp (so a missing clamp shows) and more than
- * kaiten.sh's 200 maximum per instance.
+ * Enough data for every check to bite: more than twice the largest page of each generated model (kaiten.ru's clamp,
+ * kaiten.sh's maximum per instance), so a missing clamp or maximum shows; `test/spec-model.test.ts` holds them to it.
  */
 export const MOCK_SIZES = { kaitenShEntries: 1500, kaitenRuEvents: 1200 } as const
 
@@ -14,8 +14,15 @@ export interface MockTarget {
   close(): Promise<void>
 }
 
+/**
+ * Starts the mock servers with `options` (`models`: the API models the fakes follow; `wrap`: a fault in front of the
+ * faithful responder) and describes them as the run's targets.
+ */
 export async function startMockTarget(
-  options: Pick<MockServersOptions, 'wrap' | 'rateLimit' | 'seed' | 'sizes' | 'now'> = {},
+  options: Pick<
+    MockServersOptions,
+    'wrap' | 'rateLimit' | 'seed' | 'sizes' | 'now' | 'models' | 'scenarios'
+  > = {},
 ): Promise<MockTarget> {
   const servers = await startMockServers({ ...options, sizes: { ...MOCK_SIZES, ...options.sizes } })
   return {

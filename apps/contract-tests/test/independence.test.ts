@@ -1,6 +1,7 @@
-// A check that computes its expectation with the code under test proves nothing: the checks read the spec document
-// and the server's own answers, never the query parser or the mocks that decide what the mock servers answer. The
-// limit helpers of the query package are broken below (for this file only): the checks must not notice.
+// A check that computes its expectation with the code under test proves nothing: the checks read the API model (the
+// spec's data, which the mocks are also given, as any client of the API is) and the server's own answers, never the
+// query parser or the mocks' code that decide what the mock servers answer. The limit helpers of the query package
+// are broken below (for this file only): the checks must not notice.
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -62,6 +63,24 @@ describe('the checks are independent of the code the mocks run', () => {
       if (relative(srcDir, file) === 'mock-target.ts') continue
       const imports = valueImports(await readFile(file, 'utf8'), /^@kaiten-audit\/mocks/)
       offenders.push(...imports.map((name) => `${relative(srcDir, file)} imports ${name}`))
+    }
+    expect(offenders).toEqual([])
+  })
+
+  it('reads the spec in one place: only src/spec/ takes the models, the spec documents or generated value lists', async () => {
+    const readers = new Set(['spec/operation.ts', 'spec/beyond-model.ts'])
+    const offenders: string[] = []
+    for (const file of await sourceFiles(srcDir)) {
+      const name = relative(srcDir, file)
+      if (readers.has(name)) continue
+      const text = await readFile(file, 'utf8')
+      const imports = [
+        ...valueImports(text, /^@kaiten-audit\/types\/(spec|model-builder|testing)$/),
+        ...valueImports(text, /^@kaiten-audit\/types$/).filter((imported) =>
+          /(Model|Values)$/.test(imported),
+        ),
+      ]
+      offenders.push(...imports.map((imported) => `${name} imports ${imported}`))
     }
     expect(offenders).toEqual([])
   })

@@ -2,7 +2,7 @@
 import { RequestBudgetExhaustedError } from '../http/budget.js'
 import { type Clock, systemClock } from '../http/clock.js'
 import { describeExchange, type Exchange } from '../http/exchange.js'
-import { judgeReset } from '../http/rate-limit-reset.js'
+import { judgeReset, RATE_LIMIT_RESET } from '../http/rate-limit-reset.js'
 import type { Recorder, RequestSpec } from '../http/recorder.js'
 import type { CheckGroup, Finding } from '../model.js'
 import type { RuleId } from '../rules/index.js'
@@ -95,7 +95,7 @@ export class CheckContext<T extends Target = Target> {
     const first = await this.#sendOnce(spec)
     const limit = this.spec.rateLimit
     if (first.status !== 429 || spec.paced === false || !limit) return first
-    const reset = first.headers['x-ratelimit-reset']
+    const reset = first.headers[RATE_LIMIT_RESET]
     const nowMs = this.clock.now()
     const judged = judgeReset({
       reset,
@@ -106,7 +106,7 @@ export class CheckContext<T extends Target = Target> {
     if (!judged.ok) {
       this.fail(`X-RateLimit-Reset cannot be when the window ends: ${judged.reason}; not waited on`, {
         request: describeExchange(first),
-        path: '$.headers["x-ratelimit-reset"]',
+        path: `$.headers["${RATE_LIMIT_RESET}"]`,
         expected: judged.expected,
         actual: reset ?? 'absent',
       })
@@ -124,7 +124,10 @@ export class CheckContext<T extends Target = Target> {
   async #sendOnce(spec: RequestSpec): Promise<Exchange> {
     let exchange: Exchange
     try {
-      exchange = await this.recorder.send(this.target, this.checkId, spec)
+      exchange = await this.recorder.send(this.target, this.checkId, {
+        accept: this.spec.mediaTypes().join(', '),
+        ...spec,
+      })
     } catch (error) {
       // A request the budget refused was never sent; one that timed out or lost its connection was.
       if (!(error instanceof RequestBudgetExhaustedError)) this.requests++

@@ -1,6 +1,6 @@
 // The catalogue: every check, per API, in the order a run executes them. Passive checks come last: they judge every
 // response the others recorded.
-import { documentedProblemDetail } from '../spec/examples.js'
+import { documentedProblemDetail } from '../spec/beyond-model.js'
 import type { CheckDefinition } from './context.js'
 import { driftCheck } from './drift/drift-check.js'
 import { detectKaitenRuDrift } from './drift/kaiten-ru.js'

@@ -2,6 +2,13 @@
 // response's own Date. Anything else (milliseconds, a countdown, the past, far ahead) is reported at once; a run never
 // waits on a value that cannot be right.
 
+/**
+ * The rate-limit headers as recorded (lower case), named as the spec documents them; what each means (what is left of
+ * the window, when it ends) is the vendor's prose, not something the model can say.
+ */
+export const RATE_LIMIT_REMAINING = 'x-ratelimit-remaining'
+export const RATE_LIMIT_RESET = 'x-ratelimit-reset'
+
 export type ResetJudgement = { ok: true; resetMs: number } | { ok: false; reason: string; expected: string }
 
 export interface ResetContext {
@@ -18,7 +25,7 @@ export interface ResetContext {
 /** Without the server's Date, the local clock stands in, with this much room for the two clocks to disagree. */
 const SKEW_SECONDS = 60
 /** Epoch seconds have 10 digits from 2001 to 2286; 13 digits are milliseconds, a handful a countdown. */
-const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
+export const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
 
 export function judgeReset({ reset, date, nowMs, windowSeconds }: ResetContext): ResetJudgement {
   const text = reset?.trim()

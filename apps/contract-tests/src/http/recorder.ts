@@ -34,6 +34,8 @@ export interface RequestSpec {
   authScheme?: string
   /** Another base URL of the same API (kaiten.ru's `/api/v1` beside `/api/latest`); the target's by default. */
   baseUrl?: string
+  /** The `Accept` header: the media types the spec documents for the operation. Default `application/json`. */
+  accept?: string
 }
 
 /** One request got no answer; the message names the request and the cause (`connect ECONNREFUSED …`). */
@@ -95,7 +97,7 @@ export class Recorder {
     const relative = `${spec.path}${query ? `?${query}` : ''}`
     const baseUrl = spec.baseUrl ?? target.baseUrl
     const url = `${baseUrl.replace(/\/+$/, '')}${relative}`
-    const headers = new Headers({ accept: 'application/json, application/problem+json' })
+    const headers = new Headers({ accept: spec.accept ?? 'application/json' })
     const token = tokenFor(target, auth)
     if (token !== undefined) headers.set('authorization', `${spec.authScheme ?? 'Bearer'} ${token}`)
 

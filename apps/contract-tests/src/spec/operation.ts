@@ -92,6 +92,8 @@ export class OperationSpec {
         `an operation ${operationId} (it has ${Object.keys(model.operations).join(', ') || 'none'})`,
       )
     }
+    // The run is read-only: it verifies an operation it can call without changing anything.
+    if (operation.method !== 'get') throw new SpecFactMissing(api, `${operationId} as a GET operation`)
     this.operation = operation
   }
 
@@ -265,6 +267,11 @@ export class OperationSpec {
   /** Whether `status`'s response documents a header named `name` (any case). */
   documentsHeader(status: number, name: string): boolean {
     return this.responseHeaders(status).some((header) => header.name.toLowerCase() === name.toLowerCase())
+  }
+
+  /** Every media type the operation documents a response in, e.g. `application/json, application/problem+json`. */
+  mediaTypes(): string[] {
+    return [...new Set(this.operation.responses.flatMap((response) => response.mediaTypes))]
   }
 
   /** The documented values of an item field (kaiten.sh's `status`), or undefined for an open one. */

@@ -1,14 +1,10 @@
 // kaiten.ru drift: bodies on errors documented without one, lost rate-limit headers, a changed envelope or reset unit.
 // Statuses, bodies, headers and the category and action lists are the run's model's.
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
+import { EPOCH_SECONDS, RATE_LIMIT_RESET as RESET } from '../../http/rate-limit-reset.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { Drift, DriftFindings } from './drift-check.js'
 import { isObject, keysOf, undocumentedStatus } from './drift-check.js'
-
-/** Epoch seconds are 10 digits until 2286; 13 digits are milliseconds, a handful of digits a countdown. */
-const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
-/** The header whose unit the vendor documents as UTC epoch seconds (its meaning is not in the model). */
-const RESET = 'x-ratelimit-reset'
 
 export function detectKaitenRuDrift(
   exchanges: readonly Exchange[],

@@ -1,7 +1,7 @@
 // kaiten.sh drift, in particular the newer service's cursor pagination ({items, hasMore, nextCursor}, UUID ids).
 // Statuses, media types, the entry's fields and which status a bad parameter gets are the run's model's.
-import { knownEventNameValues } from '@kaiten-audit/types'
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
+import { knownEventNames } from '../../spec/beyond-model.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { Drift, DriftFindings } from './drift-check.js'
 import { isObject, keysOf, UUID, undocumentedStatus } from './drift-check.js'
@@ -60,8 +60,6 @@ export function detectKaitenShDrift(
 ): DriftFindings {
   const drifts: Drift[] = []
   const notes: string[] = []
-  // Generated from the spec's KnownEventName schema, which the model does not carry; it only feeds a note.
-  const knownNames = new Set<string>(knownEventNameValues)
   const statusValues = spec.itemFieldValues('status')
   const integerIds = spec.operation.item?.fields
     .find((field) => field.name === 'id')
@@ -103,7 +101,7 @@ export function detectKaitenShDrift(
             actual: show(entry.id),
           })
         }
-        if (typeof entry.eventName === 'string' && !knownNames.has(entry.eventName)) {
+        if (typeof entry.eventName === 'string' && !knownEventNames.has(entry.eventName)) {
           notes.push(`event name ${entry.eventName} is not in the guide's list (allowed: the set is open)`)
         }
         if (statusValues && typeof entry.status === 'string' && !statusValues.includes(entry.status)) {

@@ -1,13 +1,14 @@
 // kaiten.ru's X-RateLimit-* headers judged for meaning on every response of the run that carries them: Remaining is
 // what is left of the current window and falls with each request in it; Reset is the epoch second that window ends.
 import { describeExchange, type Exchange } from '../../http/exchange.js'
-import { judgeReset } from '../../http/rate-limit-reset.js'
+import {
+  judgeReset,
+  RATE_LIMIT_REMAINING as REMAINING,
+  RATE_LIMIT_RESET as RESET,
+} from '../../http/rate-limit-reset.js'
 import type { CheckDefinition } from '../context.js'
 import { reportLimited } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
-
-const REMAINING = 'x-ratelimit-remaining'
-const RESET = 'x-ratelimit-reset'
 
 interface Finding {
   message: string

@@ -2,7 +2,11 @@
 // refused with 429; once X-RateLimit-Reset has passed, requests are served again. Windows are told apart by the
 // server's own X-RateLimit-Reset, so the burst needs no fresh window: the run's earlier requests in it are counted.
 import { describeExchange, type Exchange } from '../../http/exchange.js'
-import { judgeReset } from '../../http/rate-limit-reset.js'
+import {
+  judgeReset,
+  RATE_LIMIT_REMAINING as REMAINING,
+  RATE_LIMIT_RESET as RESET,
+} from '../../http/rate-limit-reset.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
@@ -10,7 +14,6 @@ import type { KaitenRuTarget } from '../targets.js'
 import { sendAuditLogs } from './list.js'
 import { integerHeader } from './rate-limit-headers.js'
 
-const RESET = 'x-ratelimit-reset'
 /** A burst that straddles two windows proves nothing either way; it is sent once more in the next window. */
 const BURSTS = 2
 
@@ -129,9 +132,9 @@ export const rateLimitWindowCheck: CheckDefinition<KaitenRuTarget> = {
           actual: `${after.status} with X-RateLimit-Reset ${after.headers[RESET] ?? 'absent'}`,
         },
       )
-    } else if (integerHeader(after, 'x-ratelimit-remaining') !== requests - 1) {
+    } else if (integerHeader(after, REMAINING) !== requests - 1) {
       context.note(
-        `the first request after the reset left X-RateLimit-Remaining ${after.headers['x-ratelimit-remaining'] ?? 'absent'}; another client may share the token`,
+        `the first request after the reset left X-RateLimit-Remaining ${after.headers[REMAINING] ?? 'absent'}; another client may share the token`,
       )
     }
   },

@@ -1,6 +1,8 @@
-// The one fact the checks read from the bundled spec document instead of the API model: the model holds no examples,
-// and kaiten.sh states only in the example of a documented problem response that its framework words every
-// constraint violation alike (`detail: validation failed`). Everything else comes from the model (./operation.ts).
+// The two spec facts the API model does not carry, read here and nowhere else; everything else comes from the model
+// (./operation.ts). The model holds no examples, and kaiten.sh states only in the example of a documented problem
+// response that its framework words every constraint violation alike (`detail: validation failed`); nor does it hold
+// component schemas no parameter uses, such as kaiten.sh's list of known event names (an open set).
+import { knownEventNameValues } from '@kaiten-audit/types'
 import { specs } from '@kaiten-audit/types/spec'
 import type { ApiName } from '../model.js'
 import { OPERATION_IDS } from './operation.js'
@@ -40,3 +42,6 @@ export function documentedProblemDetail(api: ApiName, status: number): string | 
   }
   return undefined
 }
+
+/** The event names the kaiten.sh spec knows (`KnownEventName`, generated); the set is open, so this only feeds notes. */
+export const knownEventNames: ReadonlySet<string> = new Set(knownEventNameValues)
