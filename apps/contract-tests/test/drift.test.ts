@@ -1,7 +1,9 @@
+import { addEnumValue, addParameter, addResponse, editedSpec } from '@kaiten-audit/types/testing'
 import { describe, expect, it } from 'vitest'
 import { detectKaitenRuDrift } from '../src/checks/drift/kaiten-ru.js'
 import { detectKaitenShDrift } from '../src/checks/drift/kaiten-sh.js'
 import type { Exchange } from '../src/http/exchange.js'
+import { OperationSpec } from '../src/spec/operation.js'
 
 function exchange(overrides: Partial<Exchange>): Exchange {
   return {
@@ -69,6 +71,29 @@ describe('kaiten.sh drift', () => {
     ).toEqual([
       'kaiten.sh serves its problem details as application/json instead of application/problem+json',
       'kaiten.sh answers a broken parameter constraint with 400 where the spec documents 422 (Huma): its validation has changed',
+    ])
+  })
+
+  it("judges by the run's model: a status and an entry status an edited spec adds are not drift", () => {
+    const statusFilter = {
+      name: 'status',
+      in: 'query',
+      schema: { $ref: '#/components/schemas/AuditTrailStatus' },
+    }
+    const { model } = editedSpec(
+      'kaiten-sh',
+      addResponse('getAuditTrails', '409', { description: 'Conflicting filters.' }),
+      addParameter('getAuditTrails', statusFilter),
+      addEnumValue('getAuditTrails', 'status', 'PENDING'),
+    )
+    const exchanges = [
+      exchange({ status: 409, headers: {}, body: '' }),
+      exchange({ body: JSON.stringify([{ ...entry, status: 'PENDING' }]) }),
+    ]
+    expect(detectKaitenShDrift(exchanges, OperationSpec.of('kaiten-sh', model)).drifts).toEqual([])
+    expect(summaries(exchanges, detectKaitenShDrift)).toEqual([
+      'kaiten.sh answered 409, a status the spec does not document for this operation',
+      'kaiten.sh reports an entry status "PENDING" the spec does not list: the service has a new outcome',
     ])
   })
 

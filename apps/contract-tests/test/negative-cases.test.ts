@@ -1,5 +1,6 @@
 // Negative cases come from the spec: each parameter's type, format, bounds, enum and style, each with the status and
 // shape the spec documents. A paced API gets one case per parameter, rotated by a seed a run prints.
+import { addParameter, editedSpec } from '@kaiten-audit/types/testing'
 import { describe, expect, it } from 'vitest'
 import { negativeCases } from '../src/checks/negative/cases.js'
 import { pickCases } from '../src/checks/negative/pick.js'
@@ -45,6 +46,17 @@ describe('negative cases from the spec', () => {
     expect(cases).toContain('offset=-1 → 400 no body')
     expect(cases.some((text) => text.startsWith('limit=501'))).toBe(false)
     expect(cases.some((text) => text.startsWith('author_uid='))).toBe(false)
+  })
+})
+
+describe('negative cases from an edited spec', () => {
+  it('a string enum parameter gets an unknown value and a documented one in another case', () => {
+    const mode = { name: 'mode', in: 'query', schema: { type: 'string', enum: ['fast', 'FULL'] } }
+    const { model } = editedSpec('kaiten-sh', addParameter('getAuditTrails', mode))
+    const cases = negativeCases(OperationSpec.of('kaiten-sh', model))
+      .filter((item) => item.parameter === 'mode')
+      .map(({ value, breaks, status }) => `${value} ${breaks} ${status}`)
+    expect(cases).toEqual(['contract_probe_unknown enum 422', 'FAST enum-case 422'])
   })
 })
 

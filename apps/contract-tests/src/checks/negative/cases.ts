@@ -37,7 +37,27 @@ function integerCases(parameter: ApiParameter): Omit<NegativeCase, 'status' | 'p
   return cases
 }
 
+/** A value outside a string enum, and a documented value in another case (an enum is exact). */
+function enumCases(values: readonly string[]): Omit<NegativeCase, 'status' | 'parameter'>[] {
+  const [first] = values
+  if (first === undefined) return []
+  const cases: Omit<NegativeCase, 'status' | 'parameter'>[] = [
+    { value: UNKNOWN, breaks: 'enum', why: 'not a documented value' },
+  ]
+  const upper = first.toUpperCase()
+  const otherCase = upper !== first ? upper : first.toLowerCase()
+  if (otherCase !== first && !values.includes(otherCase)) {
+    cases.push({
+      value: otherCase,
+      breaks: 'enum-case',
+      why: `a documented value in ${otherCase === upper ? 'upper' : 'lower'} case`,
+    })
+  }
+  return cases
+}
+
 function stringCases(parameter: ApiParameter): Omit<NegativeCase, 'status' | 'parameter'>[] {
+  if (parameter.schema.enum) return enumCases(parameter.schema.enum.map(String))
   switch (parameter.schema.format) {
     case 'date-time':
       return [
