@@ -9,7 +9,7 @@ import { main } from '../src/cli.js'
 import { variables } from '../src/config/variables.js'
 import { startMockTarget } from '../src/mock-target.js'
 import { REDACTED } from '../src/redact.js'
-import { rewriteResponse, withBody } from './support/broken.js'
+import { rewriteResponse, withBody } from './support/faults.js'
 
 function captureIo(cwd: string) {
   const out = { stdout: '', stderr: '' }

@@ -1,22 +1,51 @@
-// Deliberately broken variants of both mock APIs, each naming the check that must catch it.
+// The teeth table: every deliberately broken variant of both mock APIs, each a fault of the one vocabulary
+// (./faults.ts: a scenario of the mocks, or a `Responder → Responder` wrapper where none says it) with a name and the
+// check that must catch it. The subtle ones answer spec-valid JSON and break one documented rule in one direction.
+import { scenarios } from '@kaiten-audit/mocks'
 import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
 import {
   compose,
+  drop,
+  emptyFrom,
+  exclusive,
+  type Fault,
+  firstValueOnly,
+  INSTANCE_SLUGS,
+  ignoreUnknownValues,
   instant,
+  jsonMessageOn,
+  listVia,
+  newestFirst,
+  offByOneFrom,
+  offsetsAsUtc,
+  pastEndGivesFirstPage,
+  queryOf,
+  refuseWith,
+  rewriteHeader,
   rewritePage,
   rewriteProblem,
   rewriteQuery,
+  rewriteRequest,
   rewriteResponse,
-  type Wrap,
+  scenarioFault,
+  servedInsteadOf,
+  serverErrorWhen,
+  shiftOffset,
+  tiesReversedFrom,
+  unstableOrder,
+  wholeSecond,
+  windowOutlivesReset,
   withBody,
+  withHeaders,
   withStatus,
-} from './broken.js'
-import { kaitenRuSemanticVariants, kaitenShSemanticVariants } from './semantic-variants.js'
+  withToken,
+} from './faults.js'
 
 export interface Variant {
   name: string
   api: 'kaiten-sh' | 'kaiten-ru'
-  wrap: Wrap
+  /** The fault in front of the faithful responder. */
+  wrap: Fault
   /** The check meant to catch it. */
   caughtBy: string
   /** A finding of that check must match this. */
@@ -29,173 +58,8 @@ export interface Variant {
 
 type Item = Record<string, unknown>
 
-const shiftOffset = rewriteQuery((query) => {
-  const offset = Number(query.get('offset') ?? '0')
-  if (offset > 0) query.set('offset', String(offset + 1))
-})
-
-const drop = (name: string) => rewriteQuery((query) => query.delete(name))
-
-/** The same request asked again lists its first two items the other way round. */
-function unstableOrder(): Wrap {
-  const seen = new Map<string, number>()
-  return rewritePage((items, request) => {
-    const times = (seen.get(request.url) ?? 0) + 1
-    seen.set(request.url, times)
-    if (times % 2 === 1 || items.length < 2) return items
-    const [first, second, ...rest] = items
-    return [second, first, ...rest]
-  })
-}
-
-/** Drops items sitting exactly on the `bound` parameter's instant: an inclusive bound made exclusive. */
-function exclusive(bound: string, field: string): Wrap {
-  return rewritePage((items, request) => {
-    const at = instant(new URL(request.url).searchParams.get(bound))
-    return at === null ? items : items.filter((item) => instant((item as Item)[field]) !== at)
-  })
-}
-
-/** Drops the fraction of a time bound: a server that reads bounds to the whole second. */
-function wholeSecond(name: string): Wrap {
-  return rewriteQuery((query) => {
-    const text = query.get(name)
-    if (text !== null) query.set(name, text.replace(/\.\d+/, ''))
-  })
-}
-
-/** Reads time bounds written with a zone offset as if they were UTC. */
-function offsetsAsUtc(...names: string[]): Wrap {
-  return rewriteQuery((query) => {
-    for (const name of names) {
-      const text = query.get(name)
-      if (text !== null) query.set(name, text.replace(/[+-]\d{2}:\d{2}$/, 'Z'))
-    }
-  })
-}
-
-/** Gives `status` responses a JSON `{message}` body, where kaiten.ru documents none. */
-function jsonMessageOn(status: number, message: string): Wrap {
-  return rewriteResponse(async (response) =>
-    response.status === status
-      ? withBody(response, JSON.stringify({ message }), { 'content-type': 'application/json' })
-      : response,
-  )
-}
-
-/** Answers `status` responses with 200 `[]`, as if the request had been allowed. */
-function servedInsteadOf(status: number, when: (request: Request) => boolean = () => true): Wrap {
-  return rewriteResponse(async (response, request) =>
-    response.status === status && when(request) ? withStatus(response, 200, '[]') : response,
-  )
-}
-
-/** Leaves out the values of a list parameter that are not documented, as if the server ignored unknown values. */
-function ignoreUnknownValues(name: string, documented: readonly string[]): Wrap {
-  return rewriteQuery((query) => {
-    const values = query.get(name)
-    if (values === null) return
-    const known = values.split(',').filter((value) => documented.includes(value))
-    if (known.length > 0) query.set(name, known.join(','))
-    else query.delete(name)
-  })
-}
-
-/** Answers an offset past the end with the first page, as a server that wraps around would. */
-const pastEndGivesFirstPage: Wrap = (faithful) => async (request) => {
-  const response = await faithful(request.clone())
-  const url = new URL(request.url)
-  if (response.status !== 200 || !url.searchParams.has('offset')) return response
-  const items = (await response.clone().json()) as Item[]
-  if (items.length > 0) return response
-  url.searchParams.set('offset', '0')
-  return faithful(new Request(url, { headers: request.headers }))
-}
-
-const withToken = (request: Request) => request.headers.has('authorization')
-
-const queryOf = (request: Request) => new URL(request.url).searchParams
-
-/** The same response with some headers replaced. */
-function withHeaders(response: Response, headers: Record<string, string>): Response {
-  const copied = new Headers(response.headers)
-  for (const [name, value] of Object.entries(headers)) copied.set(name, value)
-  return new Response(response.body, { status: response.status, headers: copied })
-}
-
-/** Rewrites one header wherever the faithful responder sends it. */
-function rewriteHeader(name: string, change: (value: string) => string): Wrap {
-  return rewriteResponse(async (response) => {
-    const value = response.headers.get(name)
-    return value === null ? response : withHeaders(response, { [name]: change(value) })
-  })
-}
-
-/** After a 429, keeps refusing for one second more than X-RateLimit-Reset said, judged by the response's Date. */
-function windowOutlivesReset(): Wrap {
-  let blockedUntilSecond = 0
-  return rewriteResponse(async (response) => {
-    const second = Math.floor(Date.parse(response.headers.get('date') ?? '') / 1000)
-    if (response.status === 429) {
-      blockedUntilSecond = Number(response.headers.get('x-ratelimit-reset')) + 1
-      return response
-    }
-    if (second < blockedUntilSecond) {
-      return withStatus(withHeaders(response, { 'x-ratelimit-remaining': '0' }), 429, null)
-    }
-    return response
-  })
-}
-
-/** Sends `offset` one further from `from` on: an off-by-one that only deep pages show. */
-function offByOneFrom(from: number): Wrap {
-  return rewriteQuery((query) => {
-    const offset = Number(query.get('offset') ?? '0')
-    if (offset >= from) query.set('offset', String(offset + 1))
-  })
-}
-
-/** Answers every offset from `from` on with [], as a server with a result-window cap does. */
-function emptyFrom(from: number): Wrap {
-  return rewritePage((items, request) => (Number(queryOf(request).get('offset') ?? '0') >= from ? [] : items))
-}
-
-/**
- * On pages at `from` or deeper, lists items that share an instant lowest id first (the faithful order is highest
- * first): a database without a tiebreaker, whose deep pages come out in another order.
- */
-function tiesReversedFrom(from: number, field: string): Wrap {
-  return (faithful) => async (request) => {
-    const url = new URL(request.url)
-    const offset = Number(url.searchParams.get('offset') ?? '0')
-    const limit = Number(url.searchParams.get('limit') ?? '0')
-    if (offset < from || limit <= 0) return faithful(request)
-    // The page as the other order would cut it: the faithful items around it, re-sorted, then sliced.
-    url.searchParams.set('offset', String(Math.max(offset - 20, 0)))
-    url.searchParams.set('limit', String(limit + 40))
-    const around = await faithful(new Request(url, { headers: request.headers }))
-    if (around.status !== 200) return faithful(request)
-    const items = (await around.json()) as Item[]
-    // Each run of items at one instant, lowest id first (compared as the faithful order compares them).
-    const lower = (a: Item, b: Item) =>
-      typeof a.id === 'number' && typeof b.id === 'number'
-        ? a.id - b.id
-        : String(a.id) < String(b.id)
-          ? -1
-          : 1
-    const sorted: Item[] = []
-    for (let first = 0; first < items.length; ) {
-      let end = first + 1
-      while (end < items.length && items[end]![field] === items[first]![field]) end++
-      sorted.push(...items.slice(first, end).sort(lower))
-      first = end
-    }
-    const start = offset - Math.max(offset - 20, 0)
-    return withBody(around, JSON.stringify(sorted.slice(start, start + limit)))
-  }
-}
-
-export const kaitenShVariants: Variant[] = [
+export const variants: readonly Variant[] = [
+  // kaiten.sh
   {
     name: 'off-by-one offset',
     api: 'kaiten-sh',
@@ -319,11 +183,7 @@ export const kaitenShVariants: Variant[] = [
   {
     name: 'cursor envelope {items, hasMore, nextCursor}',
     api: 'kaiten-sh',
-    wrap: rewritePage((items) => ({
-      items,
-      hasMore: items.length > 0,
-      nextCursor: items.length > 0 ? 'b64cursor' : null,
-    })),
+    wrap: scenarioFault(scenarios.cursorEnvelope()),
     caughtBy: 'kaiten-sh.drift',
     finding:
       /object envelope \{items, hasMore, nextCursor\} where the spec documents a bare array: the service appears to have moved to cursor pagination/,
@@ -358,13 +218,7 @@ export const kaitenShVariants: Variant[] = [
   {
     name: 'limit beyond int32 answered 500',
     api: 'kaiten-sh',
-    wrap: (faithful) => async (request) =>
-      queryOf(request).get('limit') === '2147483648'
-        ? new Response(JSON.stringify({ title: 'Internal Server Error', status: 500 }), {
-            status: 500,
-            headers: { 'content-type': 'application/problem+json' },
-          })
-        : faithful(request),
+    wrap: serverErrorWhen((query) => query.get('limit') === '2147483648'),
     caughtBy: 'kaiten-sh.errors.invalid-parameters',
     finding: /^limit=2147483648 \(beyond int32\) must be refused with 422; got 500$/,
   },
@@ -484,10 +338,137 @@ export const kaitenShVariants: Variant[] = [
     caughtBy: 'kaiten-sh.errors.invalid-parameters',
     finding: /^after=yesterday \(not a date-time\) must be refused with 400; got 200$/,
   },
-  ...kaitenShSemanticVariants,
-]
-
-export const kaitenRuVariants: Variant[] = [
+  // kaiten.sh, subtle
+  {
+    name: 'event_name matched case-insensitively',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      const name = query.get('event_name')
+      if (name !== null) query.set('event_name', name.toLowerCase())
+    }),
+    caughtBy: 'kaiten-sh.filters.event-name',
+    finding: /the filter ignores case/,
+  },
+  {
+    name: 'event_name applied after the page is cut',
+    api: 'kaiten-sh',
+    wrap: (faithful) => async (request) => {
+      const name = new URL(request.url).searchParams.get('event_name')
+      const response = await faithful(request.clone())
+      if (name === null || response.status !== 200) return response
+      const page = await listVia(faithful, request, (query) => query.delete('event_name'))
+      return withBody(response, JSON.stringify(page.filter((item) => item.eventName === name)))
+    },
+    caughtBy: 'kaiten-sh.filters.event-name',
+    finding: /^missing: entry \d+ .* matches event_name=/,
+  },
+  {
+    name: 'an unseen event name rejected with 422',
+    api: 'kaiten-sh',
+    wrap: refuseWith(422, (query) => {
+      const name = query.get('event_name')
+      return (
+        name !== null &&
+        !name.startsWith('kaiten.v1.entitlement') &&
+        !name.startsWith('kaiten.v1.feature_flag')
+      )
+    }),
+    caughtBy: 'kaiten-sh.filters.event-name-open-set',
+    finding: /a name no entry has yet\) was answered 422/,
+  },
+  {
+    name: 'entries of another instance leaked into the trail',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) =>
+      items.map((item, index) =>
+        index === 2
+          ? {
+              ...(item as Item),
+              instanceSlug: 'acme-staging',
+              instanceId: '00000000-0000-4000-8000-000000000002',
+            }
+          : item,
+      ),
+    ),
+    caughtBy: 'kaiten-sh.invariants.entries-of-the-instance',
+    finding: /^an entry of another instance was returned: instanceSlug "acme-staging"/,
+  },
+  {
+    name: 'usage.report.rejected recorded as ACCEPTED',
+    api: 'kaiten-sh',
+    wrap: rewritePage((items) =>
+      items.map((item) =>
+        (item as Item).eventName === 'kaiten.v1.entitlement.usage.report.rejected'
+          ? { ...(item as Item), status: 'ACCEPTED' }
+          : item,
+      ),
+    ),
+    caughtBy: 'kaiten-sh.invariants.status-follows-guide',
+    finding:
+      /^kaiten\.v1\.entitlement\.usage\.report\.rejected is recorded as REJECTED in the audit-trail guide/,
+  },
+  {
+    name: 'limit=1 rejected (minimum off by one)',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '1') query.set('limit', '0')
+    }),
+    caughtBy: 'kaiten-sh.pagination.limit-bounds',
+    finding: /^limit=1 is the documented minimum and must be accepted$/,
+  },
+  {
+    name: 'constraint violations with another `detail` than "validation failed"',
+    api: 'kaiten-sh',
+    wrap: rewriteResponse(async (response) => {
+      if (response.status !== 422) return response
+      const problem = (await response.json()) as Item
+      return withBody(response, JSON.stringify({ ...problem, detail: 'limit is out of range' }))
+    }),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^the problem `detail` must be "validation failed"/,
+  },
+  {
+    name: 'offset beyond int32 accepted',
+    api: 'kaiten-sh',
+    wrap: rewriteQuery((query) => {
+      if (Number(query.get('offset')) > 2 ** 31 - 1) query.set('offset', String(2 ** 31 - 1))
+    }),
+    caughtBy: 'kaiten-sh.errors.invalid-parameters',
+    finding: /^offset=2147483648 \(beyond int32\) must be refused with 422; got 200$/,
+  },
+  {
+    name: 'a strict prefix of a slug served as that instance',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((url) => {
+      const match = /\/instances\/([^/]+)\/audit-trails$/.exec(url.pathname)
+      const slug = match ? decodeURIComponent(match[1] as string) : ''
+      const instance = INSTANCE_SLUGS.find((known) => slug !== '' && known !== slug && known.startsWith(slug))
+      if (instance)
+        url.pathname = url.pathname.replace(`/instances/${match?.[1]}/`, `/instances/${instance}/`)
+    }),
+    caughtBy: 'kaiten-sh.errors.404-unknown-instance',
+    finding: /^expected 404, got 200$/,
+  },
+  {
+    name: 'lower-case `bearer` refused with 401',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((_url, headers) => {
+      if (headers.get('authorization')?.startsWith('bearer ')) headers.delete('authorization')
+    }),
+    caughtBy: 'kaiten-sh.access.bearer-case-insensitive',
+    finding: /sent as `bearer` \(lower case\) was refused with 401/,
+  },
+  {
+    name: 'the token accepted under any auth scheme',
+    api: 'kaiten-sh',
+    wrap: rewriteRequest((_url, headers) => {
+      const [, token] = (headers.get('authorization') ?? '').split(' ')
+      if (token) headers.set('authorization', `Bearer ${token}`)
+    }),
+    caughtBy: 'kaiten-sh.access.bearer-case-insensitive',
+    finding: /^expected 401, got 200$/,
+  },
+  // kaiten.ru
   {
     name: 'off-by-one offset',
     api: 'kaiten-ru',
@@ -713,10 +694,7 @@ export const kaitenRuVariants: Variant[] = [
   {
     name: '`from` without a fraction refused with 400',
     api: 'kaiten-ru',
-    wrap: (faithful) => async (request) =>
-      /T\d{2}:\d{2}:\d{2}(Z|[+-])/.test(queryOf(request).get('from') ?? '')
-        ? new Response(null, { status: 400 })
-        : faithful(request),
+    wrap: refuseWith(400, (query) => /T\d{2}:\d{2}:\d{2}(Z|[+-])/.test(query.get('from') ?? '')),
     caughtBy: 'kaiten-ru.filters.date-time-forms',
     finding: /^expected 200 with a JSON array of events, got 400$/,
   },
@@ -867,5 +845,156 @@ export const kaitenRuVariants: Variant[] = [
     caughtBy: 'kaiten-ru.rate-limit.headers',
     finding: /^X-RateLimit-Reset cannot be when the current window ends: \d+ looks like epoch milliseconds$/,
   },
-  ...kaitenRuSemanticVariants,
+  // kaiten.ru, subtle
+  {
+    name: 'categories=a,b applies only a',
+    api: 'kaiten-ru',
+    wrap: firstValueOnly('categories'),
+    caughtBy: 'kaiten-ru.filters.categories',
+    finding: /^missing: event .* matches categories=/,
+  },
+  {
+    name: 'categories applied after the page is cut',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const categories = new URL(request.url).searchParams.get('categories')
+      const response = await faithful(request.clone())
+      if (categories === null || response.status !== 200) return response
+      const page = await listVia(faithful, request, (query) => query.delete('categories'))
+      const wanted = categories.split(',')
+      return withBody(response, JSON.stringify(page.filter((item) => wanted.includes(String(item.category)))))
+    },
+    caughtBy: 'kaiten-ru.filters.categories',
+    finding: /^missing: event .* matches categories=/,
+  },
+  {
+    name: 'actions=a,b applies only a',
+    api: 'kaiten-ru',
+    wrap: firstValueOnly('actions'),
+    caughtBy: 'kaiten-ru.filters.actions',
+    finding: /^missing: event .* matches actions=/,
+  },
+  {
+    name: 'the server’s category list is out of date (import, company_profile, … refused)',
+    api: 'kaiten-ru',
+    wrap: refuseWith(400, (query) =>
+      (query.get('categories') ?? '')
+        .split(',')
+        .some((category) => ['import', 'company_profile', 'publication', 'service_desk'].includes(category)),
+    ),
+    caughtBy: 'kaiten-ru.filters.every-documented-value',
+    finding: /^every documented category and action in one request was refused with 400/,
+  },
+  {
+    name: 'a rare action (extend_trial) refused',
+    api: 'kaiten-ru',
+    wrap: refuseWith(400, (query) => (query.get('actions') ?? '').split(',').includes('extend_trial')),
+    caughtBy: 'kaiten-ru.filters.every-documented-value',
+    finding: /^every documented category and action in one request was refused with 400/,
+  },
+  {
+    name: 'author_id matched against the current author, losing deleted users’ events',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const authorId = new URL(request.url).searchParams.get('author_id')
+      const response = await faithful(request.clone())
+      if (authorId === null || response.status !== 200) return response
+      const items = (await response.json()) as Item[]
+      const current = items.filter((item) => (item.author as Item | null)?.id === Number(authorId))
+      return withBody(response, JSON.stringify(current))
+    },
+    caughtBy: 'kaiten-ru.filters.author',
+    finding: /^missing: event .* matches author_id=/,
+  },
+  {
+    name: 'an unknown id answered 404',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      if (!new URL(request.url).searchParams.has('id') || response.status !== 200) return response
+      const items = (await response.clone().json()) as Item[]
+      return items.length === 0 ? withStatus(response, 404, null) : response
+    },
+    caughtBy: 'kaiten-ru.filters.id',
+    finding: /expected 200 with a JSON array of events, got 404/,
+  },
+  {
+    name: 'author_id and categories combined with OR',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const query = new URL(request.url).searchParams
+      const response = await faithful(request.clone())
+      if (!query.has('author_id') || !query.has('categories') || response.status !== 200) return response
+      const byAuthor = await listVia(faithful, request, (q) => q.delete('categories'))
+      const byCategory = await listVia(faithful, request, (q) => q.delete('author_id'))
+      const union = new Map([...byAuthor, ...byCategory].map((item) => [String(item.id), item]))
+      const limit = Number(query.get('limit') ?? '100')
+      return withBody(response, JSON.stringify(newestFirst([...union.values()]).slice(0, limit)))
+    },
+    caughtBy: 'kaiten-ru.filters.combined',
+    finding: /^extra: event .* was returned for author_id=\d+ with categories=/,
+  },
+  {
+    name: '`id` ignores from/to',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (!query.has('id')) return
+      query.delete('from')
+      query.delete('to')
+    }),
+    caughtBy: 'kaiten-ru.filters.combined',
+    finding: /must give \[\]: the filters must all hold/,
+  },
+  {
+    name: 'limit=1 answered with two events',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      if (query.get('limit') === '1') query.set('limit', '2')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-and-default',
+    finding: /^limit=1 must give 1 events$/,
+  },
+  {
+    name: 'limits from 501 to 999 fall back to the default',
+    api: 'kaiten-ru',
+    wrap: rewriteQuery((query) => {
+      const limit = Number(query.get('limit'))
+      if (limit > 500 && limit < 1000) query.delete('limit')
+    }),
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /^limit=501 \(applied as 500\) must give 500 events$/,
+  },
+  {
+    name: 'a limit beyond int32 refused with 400',
+    api: 'kaiten-ru',
+    wrap: refuseWith(400, (query) => Number(query.get('limit')) > 2 ** 31 - 1),
+    caughtBy: 'kaiten-ru.pagination.limit-clamp',
+    finding: /expected 200 with a JSON array of events, got 400/,
+  },
+  {
+    name: 'an offset beyond int32 answered 500',
+    api: 'kaiten-ru',
+    wrap: serverErrorWhen((query) => Number(query.get('offset')) > 2 ** 31 - 1),
+    caughtBy: 'kaiten-ru.pagination.offset-past-end',
+    finding: /^expected 200 with a JSON array of events, got 500$/,
+  },
+  {
+    name: 'lower-case `bearer` refused with 401',
+    api: 'kaiten-ru',
+    wrap: rewriteRequest((_url, headers) => {
+      if (headers.get('authorization')?.startsWith('bearer ')) headers.delete('authorization')
+    }),
+    caughtBy: 'kaiten-ru.access.bearer-case-insensitive',
+    finding: /sent as `bearer` \(lower case\) was refused with 401/,
+  },
+  {
+    name: '/api/v1 not served',
+    api: 'kaiten-ru',
+    wrap: (faithful) => async (request) => {
+      const response = await faithful(request.clone())
+      return new URL(request.url).pathname.startsWith('/api/v1/') ? withStatus(response, 404, null) : response
+    },
+    caughtBy: 'kaiten-ru.access.api-v1-alias',
+    finding: /^\/api\/v1 answered 404/,
+  },
 ]
