@@ -249,6 +249,39 @@ describe('kaiten.ru: the run follows an edited spec', () => {
   )
 
   it(
+    'a changed x-rate-limit: the run paces at it and the window check counts by it',
+    async () => {
+      const { model } = editedSpec(
+        'kaiten-ru',
+        setOperationExtension(RU, 'x-rate-limit', { requests: 2, windowSeconds: 1 }),
+      )
+      const clock = new VirtualClock()
+      const mocks = await startMockTarget({ rateLimit: true, now: clock.now, models: { kaitenRu: model } })
+      let report: RunReport
+      try {
+        report = await runContract({
+          target: 'mocks',
+          kaitenRu: mocks.kaitenRu,
+          clock,
+          models: { kaitenRu: model },
+          only: (id) => id === RATE_LIMIT_WINDOW || id === 'kaiten-ru.pagination.order',
+        })
+      } finally {
+        await mocks.close()
+      }
+      const notPassed = report.checks.filter((check) => check.outcome !== 'passed')
+      expect(notPassed, JSON.stringify(notPassed, null, 2)).toEqual([])
+      const window = report.checks.find((check) => check.id === RATE_LIMIT_WINDOW)
+      expect(window?.requests).toBeGreaterThanOrEqual(3)
+      // Paced at 2 per second, no request but the burst met a 429.
+      expect(
+        report.checks.flatMap((check) => check.notes).filter((note) => note.includes('sent it again')),
+      ).toEqual([])
+    },
+    RUN_TIMEOUT_MS,
+  )
+
+  it(
     'fails the other way: a category the server does not know, a status it does not answer',
     async () => {
       const billing = await runEdited('kaiten-ru', { run: withBilling.model })
