@@ -11,27 +11,7 @@ import type {
   paths as KaitenShPaths,
 } from './kaiten-sh.gen.js'
 
-export type {
-  ApiHeader,
-  ApiItem,
-  ApiItemField,
-  ApiModel,
-  ApiOperation,
-  ApiParameter,
-  ApiResponse,
-  ApiServer,
-  ApiServerVariable,
-  ApiValueSchema,
-  Extensions,
-  HttpMethod,
-  InvalidParameterStatus,
-  JsonType,
-  JsonValue,
-  LimitClamp,
-  ParameterLocation,
-  ParameterStyle,
-  RateLimit,
-} from './api-model.js'
+export type * from './api-model.js'
 export { INTEGER_FORMAT_RANGES } from './integer-formats.js'
 export { auditLogActionValues, auditLogCategoryValues } from './kaiten-ru.gen.js'
 export { kaitenRuModel } from './kaiten-ru.model.gen.js'
