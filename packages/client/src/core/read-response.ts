@@ -19,16 +19,17 @@ export class ReadResponse extends Response {
   /** Removes the client's tokens from anything taken from this response into an error. */
   readonly redact: Redact
   readonly #head: RequestHead
-  readonly #url: string
+  readonly #received: Response
   #description: RequestDescription | undefined
 
   constructor(bodyText: string, received: Response, head: RequestHead, redact: Redact) {
-    // No body is handed to the platform: copying the text into a stream costs more than the rest of the call.
-    super(null, { status: received.status, statusText: received.statusText, headers: received.headers })
+    // Neither the body nor the headers are handed to the platform: copying the text into a stream costs more than
+    // the rest of the call, and copying the headers sorts them. Both are served from what was received.
+    super(null, { status: received.status, statusText: received.statusText })
     this.bodyText = bodyText
     this.redact = redact
     this.#head = head
-    this.#url = received.url
+    this.#received = received
   }
 
   /** The request this answers, as errors name it: method and URL without credentials. Built when first asked for. */
@@ -38,7 +39,11 @@ export class ReadResponse extends Response {
   }
 
   override get url(): string {
-    return this.#url
+    return this.#received.url
+  }
+
+  override get headers(): Headers {
+    return this.#received.headers
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {

@@ -154,30 +154,27 @@ async function sendWithRetries(
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, describe())
-    // A token that cannot be a header value is refused here, before sending, and is not retried.
-    const token = await resolveToken(config.token, config.redactor)
+    // A token that cannot be a header value is refused here, before sending, and is not retried. A string token was
+    // checked, and given to the redactor, when the client was made.
+    const token =
+      typeof config.token === 'string' ? config.token : await resolveToken(config.token, config.redactor)
     // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
     const slot = await config.pacer?.reserve(callerSignal)
-    const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
+    const attempt = new Attempt(callerSignal, timeoutMs, config.clock)
     let response: ReadResponse
     try {
-      // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
-      // signal, and a stalled body must still end at the timeout.
-      response = await untilAborted(
-        (async () => {
-          const received = await send(request, `Bearer ${token}`, attempt.signal)
-          // A network error in response form (`Response.error()`) is a failed connection, not a status.
-          if (received.type === 'error') throw new TypeError('the fetch returned a network error')
-          // The server has counted the request once its headers are in, so its pacing slot starts its last window.
-          slot?.release(received.headers)
-          return new ReadResponse(await received.text(), received, request, config.redactor.redact)
-        })(),
-        attempt.signal,
-      )
+      response = await attempt.run(async (signal) => {
+        const received = await send(request, `Bearer ${token}`, signal)
+        // A network error in response form (`Response.error()`) is a failed connection, not a status.
+        if (received.type === 'error') throw new TypeError('the fetch returned a network error')
+        // The server has counted the request once its headers are in, so its pacing slot starts its last window.
+        slot?.release(received.headers)
+        return new ReadResponse(await received.text(), received, request, config.redactor.redact)
+      })
     } catch (error) {
       slot?.release()
       if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, describe())
-      const failure = attempt.timedOut()
+      const failure = attempt.timedOut
         ? new TimeoutError(timeoutMs, describe())
         : error instanceof KaitenError
           ? error
@@ -192,8 +189,6 @@ async function sendWithRetries(
         config.clock,
       )
       continue
-    } finally {
-      attempt.dispose()
     }
 
     if (isRetryableStatus(response.status) && retry < maxRetries) {
@@ -235,50 +230,74 @@ function delayFor(
   })
 }
 
-/** One attempt's signal: the caller's abort or the timeout, whichever comes first; `dispose` clears both. */
-function attemptSignal(
-  callerSignal: AbortSignal | undefined,
-  timeoutMs: number,
-  clock: Clock,
-): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
-  const controller = new AbortController()
-  let timedOut = false
-  const onAbort = (): void => controller.abort(callerSignal?.reason)
-  callerSignal?.addEventListener('abort', onAbort, { once: true })
-  const cancelTimer =
-    Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? clock.setTimer(timeoutMs, () => {
-          timedOut = true
-          controller.abort()
-        })
-      : undefined
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      cancelTimer?.()
-      callerSignal?.removeEventListener('abort', onAbort)
-    },
-  }
-}
+/**
+ * One attempt: its work runs under a signal that aborts on the caller's abort or the timeout, whichever comes first,
+ * and the attempt ends at that moment even if the work does not: an injected fetch (or a mock) may not tie the body
+ * stream to the signal, and a stalled body must still end at the timeout. The timer and the caller's abort end it
+ * directly rather than through a listener on the attempt's signal: an abort listener costs a request more than
+ * everything else the transport does.
+ */
+class Attempt {
+  readonly #controller = new AbortController()
+  readonly #callerSignal: AbortSignal | undefined
+  readonly #timeoutMs: number
+  readonly #clock: Clock
+  #timedOut = false
 
-/** Settles like `promise`, or rejects as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
+  constructor(callerSignal: AbortSignal | undefined, timeoutMs: number, clock: Clock) {
+    this.#callerSignal = callerSignal
+    this.#timeoutMs = timeoutMs
+    this.#clock = clock
+  }
+
+  get timedOut(): boolean {
+    return this.#timedOut
+  }
+
+  /** Settles like `work`, or rejects as soon as the caller aborts or the timeout fires; clears its timer either way. */
+  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = this.#controller
+    const callerSignal = this.#callerSignal
+    if (callerSignal?.aborted) return Promise.reject(callerSignal.reason)
+    return new Promise<T>((resolve, reject) => {
+      // Whichever ends the attempt first clears the other: no timer or listener outlives it.
+      let cancelTimer: (() => void) | undefined
+      const done = (): void => {
+        cancelTimer?.()
+        callerSignal?.removeEventListener('abort', onAbort)
+      }
+      const end = (reason: unknown): void => {
+        done()
+        controller.abort(reason)
+        reject(reason)
+      }
+      const onAbort = (): void => end(callerSignal?.reason)
+      callerSignal?.addEventListener('abort', onAbort, { once: true })
+      const timeoutMs = this.#timeoutMs
+      if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+        cancelTimer = this.#clock.setTimer(timeoutMs, () => {
+          this.#timedOut = true
+          end(new DOMException('The attempt timed out', 'TimeoutError'))
+        })
+      }
+      let started: Promise<T>
+      try {
+        started = work(controller.signal)
+      } catch (error) {
+        started = Promise.reject(error)
+      }
+      started.then(
+        (value) => {
+          done()
+          resolve(value)
+        },
+        (error: unknown) => {
+          done()
+          reject(error)
+        },
+      )
+    })
+  }
 }
 
 /** fetch errors wrap the system error (`ECONNREFUSED`, …) in `cause`; name both without any request data. */
