@@ -8,8 +8,8 @@ import {
   createKaitenShClient,
   InvalidParameterError,
   PermissionDeniedError,
-  RateLimiter,
   RequestAbortedError,
+  RequestPacer,
   TimeoutError,
 } from '@kaiten-audit/client'
 import { startMockServers } from '@kaiten-audit/mocks/server'
@@ -89,7 +89,7 @@ try {
   }
 
   // --- one rate-limit budget shared by two clients (kaiten.ru allows 5 requests per second per token) ---
-  const budget = new RateLimiter({ requests: 5, windowMs: 1000 })
+  const budget = new RequestPacer({ requests: 5, windowMs: 1000 })
   const a = createKaitenRuClient({ baseUrl: kaitenRu.baseUrl, token: kaitenRu.token, rateLimit: budget })
   const b = createKaitenRuClient({ baseUrl: kaitenRu.baseUrl, token: kaitenRu.token, rateLimit: budget })
   const started = Date.now()

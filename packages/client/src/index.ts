@@ -21,10 +21,27 @@ export {
   UnprocessableEntityError,
 } from './core/errors.js'
 export type { ClientOptions } from './core/options.js'
-export type { AuditPages, Page } from './core/pagination.js'
-export { RateLimiter, type RateLimiterOptions, type RateLimitSlot } from './core/rate-limit.js'
+export {
+  type PacerSlot,
+  RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitSlot,
+  RequestPacer,
+  type RequestPacerOptions,
+} from './core/pacing.js'
+export type { AuditPages, IteratedPage } from './core/pagination.js'
 export { createRedactor, REDACTED, type Redact } from './core/redact.js'
 export { redactDeep } from './core/redact-deep.js'
+export {
+  type HeaderSource,
+  parseRateLimitHeaders,
+  parseRetryAfterMs,
+  plausibleResetDelayMs,
+  type RateLimitHeaders,
+  requestIdOf,
+  resetHorizonMs,
+  retryAfterMs,
+} from './core/response-headers.js'
 export type { RetryPolicy } from './core/retry.js'
 export type { CallOptions, FetchFunction } from './core/transport.js'
 export {
@@ -33,6 +50,7 @@ export {
   type KaitenRuClientOptions,
   type KaitenRuIterateParams,
   type KaitenRuListParams,
+  type KaitenRuSyncParams,
 } from './kaiten-ru.js'
 export {
   createKaitenShClient,
@@ -40,6 +58,7 @@ export {
   type KaitenShClientOptions,
   type KaitenShIterateParams,
   type KaitenShListParams,
+  type KaitenShSyncParams,
 } from './kaiten-sh.js'
 export {
   DEFAULT_MAX_IDS_AT_INSTANT,
@@ -49,6 +68,4 @@ export {
 } from './sync/checkpoint.js'
 export type { ItemId } from './sync/engine.js'
 export { TooManyTiesError } from './sync/errors.js'
-export type { KaitenRuSyncParams } from './sync/kaiten-ru.js'
-export type { KaitenShSyncParams } from './sync/kaiten-sh.js'
 export type { SyncBatch, SyncOptions } from './sync/sync.js'

@@ -1,33 +1,30 @@
 import {
   checkInstanceSlug,
+  INT32_MAX,
   KAITEN_SH_LIMIT,
   type KaitenShListParams,
-  type ParameterIssue,
   toKaitenShSearchParams,
 } from '@kaiten-audit/query'
 import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
-import { InvalidParameterError, redactError } from './core/errors.js'
-import { attemptResultOf, helperGetOptions } from './core/openapi-result.js'
-import { type ClientOptions, checkCallOptions, transportConfig } from './core/options.js'
-import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
-import type { RateLimiter } from './core/rate-limit.js'
-import { safeUrl } from './core/redact.js'
-import { type ItemCheck, isDateTime, parseItems, shapeError } from './core/response-shape.js'
-import {
-  type CallOptions,
-  type Exchange,
-  rawClientFetch,
-  sendWithRetries,
-  type TransportConfig,
-} from './core/transport.js'
-import { type KaitenShSyncParams, syncKaitenShAuditTrails } from './sync/kaiten-sh.js'
+import { type ClientOptions, clientSetup } from './core/options.js'
+import type { RequestPacer } from './core/pacing.js'
+import type { AuditPages } from './core/pagination.js'
+import { type ItemCheck, isDateTime } from './core/response-shape.js'
+import { type CallOptions, createTransport } from './core/transport.js'
+import { type ListOperation, listHelpers } from './list-endpoint.js'
 import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenShListParams }
 
 /** Iteration takes the list filters; `limit` is the page size (default 200, the API's maximum) and offsets are managed. */
 export type KaitenShIterateParams = Omit<KaitenShListParams, 'offset'>
+
+/**
+ * The list filters. `after` is where a sync without a checkpoint starts, `before` an upper bound it never passes,
+ * and `limit` the page size (default 200, the API's maximum). Offsets are managed.
+ */
+export type KaitenShSyncParams = Omit<KaitenShListParams, 'offset'>
 
 export interface KaitenShClientOptions extends ClientOptions {}
 
@@ -58,7 +55,7 @@ export interface KaitenShClient {
   /** The openapi-fetch client, with the same auth, retries, timeout and pacing, for anything the helpers lack. */
   readonly raw: Client<KaitenShPaths>
   /** Undefined unless `rateLimit` was set: kaiten.sh documents no rate limit. */
-  readonly rateLimiter: RateLimiter | undefined
+  readonly pacer: RequestPacer | undefined
 }
 
 /** Required fields of `AuditTrailEntry` and their types (specs/kaiten-sh/openapi.yaml). */
@@ -74,99 +71,36 @@ const auditTrailEntryMismatch: ItemCheck = (entry) => {
   return undefined
 }
 
-/** A client for kaiten.sh instance audit trails, e.g. `https://demo.kaiten.sh` or a self-hosted `…/api`. */
-export function createKaitenShClient(options: KaitenShClientOptions): KaitenShClient {
-  const config = transportConfig(options, { rateLimit: false, useRateLimitReset: false })
-  const baseUrl = options.baseUrl.replace(/\/+$/, '')
-  // Error messages name the URL; user info is removed once here rather than on every call.
-  const safeBase = safeUrl(baseUrl).replace(/\/+$/, '')
-  const raw = createClient<KaitenShPaths>({ baseUrl, fetch: rawClientFetch(config) })
-
-  const pageWith = async (instanceSlug: string, search: URLSearchParams, call: CallOptions) => {
-    const exchange = await get(raw, config, safeBase, instanceSlug, search, call)
-    return { items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch), exchange }
-  }
-
-  return {
-    raw,
-    rateLimiter: config.rateLimiter,
-
-    syncAuditTrails: (instanceSlug, params, syncOptions) =>
-      syncKaitenShAuditTrails(
-        (search, call) => pageWith(instanceSlug, search, call),
-        instanceSlug,
-        params,
-        syncOptions,
-      ),
-
-    async listAuditTrails(instanceSlug, params, callOptions) {
-      const call = checkCallOptions(callOptions)
-      const slugIssue = checkInstanceSlug(instanceSlug)
-      const search = toKaitenShSearchParams(params)
-      const issues = [...(slugIssue ? [slugIssue] : []), ...(search.ok ? [] : search.issues)]
-      if (issues.length > 0 || !search.ok)
-        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
-      const exchange = await get(raw, config, safeBase, instanceSlug, search.value, call)
-      return parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch)
-    },
-
-    iterateAuditTrails(instanceSlug, params, callOptions) {
-      const call = checkCallOptions(callOptions)
-      // Only an absent limit takes the default: null is checked, and refused, like any other value.
-      const pageSize = params?.limit === undefined ? KAITEN_SH_LIMIT.max : params.limit
-      // The offset is reported once, by iterationOffsetIssue, not again by the query check.
-      const { offset: _managedOffset, ...rest }: KaitenShListParams = params ?? {}
-      const search = toKaitenShSearchParams({ ...rest, limit: pageSize })
-      const issues = [
-        checkInstanceSlug(instanceSlug) ?? undefined,
-        iterationOffsetIssue(params),
-        ...(search.ok ? [] : search.issues),
-      ].filter((issue): issue is ParameterIssue => issue !== undefined)
-      if (issues.length > 0 || !search.ok)
-        throw redactError(new InvalidParameterError(issues), config.redactor.redact)
-      const base = search.value
-      return new AuditPages<AuditTrailEntry>({
-        pageSize,
-        hasUpperBound: params?.before !== undefined,
-        signal: call.signal,
-        idOf: (entry) => entry.id,
-        timeOf: (entry) => entry.timestamp,
-        async fetchPage(offset, upperBound) {
-          const page = pageQuery(base, offset, 'before', upperBound)
-          const exchange = await get(raw, config, safeBase, instanceSlug, page, call)
-          return {
-            items: parseItems<AuditTrailEntry>(exchange, auditTrailEntryMismatch),
-            shapeError: (path, expected, actual) => shapeError(exchange, path, expected, actual),
-          }
-        },
-      })
-    },
-  }
+const auditTrails: ListOperation<AuditTrailEntry, KaitenShListParams, string> = {
+  api: 'kaiten-sh',
+  path: '/instances/{instanceSlug}/audit-trails',
+  checkPath: (instanceSlug) => {
+    const issue = checkInstanceSlug(instanceSlug)
+    return issue ? [issue] : []
+  },
+  // openapi-fetch percent-encodes path parameters with encodeURIComponent: one path segment, whatever the slug holds.
+  pathParams: (instanceSlug) => ({ instanceSlug }),
+  pathScope: (instanceSlug) => ({ instance: instanceSlug }),
+  query: toKaitenShSearchParams,
+  maxLimit: KAITEN_SH_LIMIT.max,
+  appliedLimit: (limit) => limit,
+  maxOffset: INT32_MAX,
+  bounds: { lower: 'after', upper: 'before' },
+  listFilters: [],
+  itemCheck: auditTrailEntryMismatch,
+  item: { id: 'id', idKind: 'integer', time: 'timestamp' },
 }
 
-async function get(
-  raw: Client<KaitenShPaths>,
-  config: TransportConfig,
-  safeBase: string,
-  instanceSlug: string,
-  search: URLSearchParams,
-  call: CallOptions,
-): Promise<Exchange> {
-  const query = search.toString()
-  const path = `/instances/${encodeURIComponent(instanceSlug)}/audit-trails`
-  const description = { method: 'GET', url: `${safeBase}${path}${query ? `?${query}` : ''}` }
-  return sendWithRetries(
-    config,
-    call,
-    description,
-    async (attempt) =>
-      attemptResultOf(
-        await raw.GET('/instances/{instanceSlug}/audit-trails', {
-          // openapi-fetch percent-encodes path parameters with encodeURIComponent, as `path` above does.
-          params: { path: { instanceSlug } },
-          ...helperGetOptions(config, attempt, query),
-        }),
-      ),
-    { throwOnHttpError: true },
-  )
+/** A client for kaiten.sh instance audit trails, e.g. `https://demo.kaiten.sh` or a self-hosted `…/api`. */
+export function createKaitenShClient(options: KaitenShClientOptions): KaitenShClient {
+  const setup = clientSetup(options, { rateLimit: false, useRateLimitReset: false })
+  const transport = createTransport(setup.transport)
+  const helpers = listHelpers(auditTrails, setup.baseUrl, transport)
+  return {
+    raw: createClient<KaitenShPaths>({ baseUrl: setup.baseUrl, fetch: transport.fetch }),
+    pacer: transport.pacer,
+    listAuditTrails: helpers.list,
+    iterateAuditTrails: helpers.iterate,
+    syncAuditTrails: helpers.sync,
+  }
 }

@@ -5,7 +5,7 @@ import {
   type FetchFunction,
   type KaitenRuClientOptions,
   RateLimitError,
-  RateLimiter,
+  RequestPacer,
 } from '../src/index.js'
 import { FAST_RETRIES } from './support/clients.js'
 import { ManualClock } from './support/manual-clock.js'
@@ -71,15 +71,15 @@ describe('kaiten.ru pacing', () => {
     for (const outcome of refused) expect(outcome.reason).toBeInstanceOf(RateLimitError)
   })
 
-  it('shares one RateLimiter between clients', async () => {
+  it('shares one RequestPacer between clients', async () => {
     const clock = new ManualClock()
     const api = mockApi(clock)
-    const shared = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const shared = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     const [a, b] = [
       client(clock, api.fetch, { rateLimit: shared }),
       client(clock, api.fetch, { rateLimit: shared }),
     ]
-    expect(a.rateLimiter).toBe(shared)
+    expect(a.pacer).toBe(shared)
     const start = clock.now()
     await clock.runUntil(
       Promise.all([
@@ -104,7 +104,7 @@ describe('kaiten.ru pacing', () => {
         headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetSeconds) },
       })
     }
-    const ru = client(clock, fetch, { rateLimit: new RateLimiter({ requests: 100, windowMs: 1000, clock }) })
+    const ru = client(clock, fetch, { rateLimit: new RequestPacer({ requests: 100, windowMs: 1000, clock }) })
     await clock.runUntil(ru.listAuditLogs())
     await clock.runUntil(ru.listAuditLogs({ limit: 1 }))
     expect(api.sent.map(({ at }) => at)).toEqual([resetSeconds * 1000 - 750, resetSeconds * 1000])
@@ -128,7 +128,7 @@ describe('kaiten.ru pacing', () => {
       })
       return new Response(body, { headers: { 'content-type': 'application/json' } })
     }
-    const ru = client(clock, fetch, { rateLimit: new RateLimiter({ requests: 1, windowMs: 1000, clock }) })
+    const ru = client(clock, fetch, { rateLimit: new RequestPacer({ requests: 1, windowMs: 1000, clock }) })
     const start = clock.now()
     await clock.runUntil(Promise.all([ru.listAuditLogs({ limit: 1 }), ru.listAuditLogs({ limit: 1 })]))
     expect(api.sent.map(({ at }) => at - start)).toEqual([0, 1000])
@@ -137,8 +137,8 @@ describe('kaiten.ru pacing', () => {
   it('can be switched off', () => {
     const clock = new ManualClock()
     const { fetch } = mockApi(clock)
-    expect(client(clock, fetch, { rateLimit: false }).rateLimiter).toBeUndefined()
-    expect(client(clock, fetch).rateLimiter).toBeInstanceOf(RateLimiter)
+    expect(client(clock, fetch, { rateLimit: false }).pacer).toBeUndefined()
+    expect(client(clock, fetch).pacer).toBeInstanceOf(RequestPacer)
   })
 })
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_HOLD_MS } from '../src/core/rate-limit.js'
-import { plausibleResetDelayMs, resetHorizonMs } from '../src/core/rate-limit-reset.js'
-import { RateLimiter, RequestAbortedError } from '../src/index.js'
+import { MAX_HOLD_MS } from '../src/core/pacing.js'
+import {
+  parseRateLimitHeaders,
+  plausibleResetDelayMs,
+  RateLimiter,
+  RequestAbortedError,
+  RequestPacer,
+  resetHorizonMs,
+} from '../src/index.js'
 import { ManualClock } from './support/manual-clock.js'
 
 /** Starts `count` concurrent acquisitions and records the logical time at which each one was granted. */
-function grantTimes(clock: ManualClock, limiter: RateLimiter, count: number): number[] {
+function grantTimes(clock: ManualClock, limiter: RequestPacer, count: number): number[] {
   const start = clock.now()
   const times: number[] = []
   for (let i = 0; i < count; i++) void limiter.acquire().then(() => times.push(clock.now() - start))
@@ -14,10 +20,10 @@ function grantTimes(clock: ManualClock, limiter: RateLimiter, count: number): nu
 
 const exhausted = (reset: string) => new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset })
 
-describe('RateLimiter', () => {
+describe('RequestPacer', () => {
   it('grants at most `requests` slots in any window, shared by concurrent callers', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     const times = grantTimes(clock, limiter, 12)
     await clock.advance(3000)
     expect(times).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 2000, 2000])
@@ -25,7 +31,7 @@ describe('RateLimiter', () => {
 
   it('counts a reserved slot until windowMs after its release, waiting for a release while all are under way', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 2, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 2, windowMs: 1000, clock })
     const slots = [await limiter.reserve(), await limiter.reserve()]
     const times = grantTimes(clock, limiter, 2)
     // Both requests are still under way at 5 s: the server may not even have counted them yet.
@@ -45,7 +51,7 @@ describe('RateLimiter', () => {
 
   it('holds every caller until X-RateLimit-Reset when the window is exhausted by requests it did not send', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     await limiter.acquire()
     // 250 ms past a whole second; the server's window reopens at the next one.
     const reset = Math.ceil(clock.now() / 1000)
@@ -59,7 +65,7 @@ describe('RateLimiter', () => {
 
   it('does not wait for a rounded-up Reset when its own requests exhausted the window', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     const slots = await Promise.all(Array.from({ length: 5 }, () => limiter.reserve()))
     // A strict sliding window frees its oldest slot at +1000 ms, but reports that rounded up: +1750 ms.
     for (const slot of slots) slot.release(exhausted(String(Math.ceil((clock.now() + 1000) / 1000))))
@@ -81,7 +87,7 @@ describe('RateLimiter', () => {
     ['exponent notation', (now: number) => (Math.ceil(now / 1000) + 1).toExponential()],
   ])('falls back to its own window when X-RateLimit-Reset is %s', async (_name, reset) => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     await limiter.acquire()
     limiter.observe(exhausted(reset(clock.now())))
     const times = grantTimes(clock, limiter, 5)
@@ -92,17 +98,31 @@ describe('RateLimiter', () => {
   it('takes a Reset up to two windows and a second ahead, and none further', () => {
     const now = Date.UTC(2026, 3, 1, 12, 0, 0)
     expect(resetHorizonMs(1000)).toBe(3000)
-    expect(plausibleResetDelayMs(String(now / 1000 + 3), now, 1000)).toBe(3000)
-    expect(plausibleResetDelayMs(String(now / 1000 + 3.001), now, 1000)).toBeUndefined()
-    expect(plausibleResetDelayMs(String(now / 1000 + 0.001), now, 1000)).toBeCloseTo(1, 5)
-    expect(plausibleResetDelayMs(String(now / 1000), now, 1000)).toBeUndefined()
-    expect(plausibleResetDelayMs(null, now, 1000)).toBeUndefined()
-    expect(plausibleResetDelayMs(` ${now / 1000 + 1} `, now, 1000)).toBe(1000)
+    const delay = (reset: string | undefined) =>
+      plausibleResetDelayMs(
+        parseRateLimitHeaders(reset === undefined ? {} : { 'x-ratelimit-reset': reset }).resetEpochSeconds,
+        now,
+        1000,
+      )
+    expect(delay(String(now / 1000 + 3))).toBe(3000)
+    expect(delay(String(now / 1000 + 3.001))).toBeUndefined()
+    expect(delay(String(now / 1000 + 0.001))).toBeCloseTo(1, 5)
+    expect(delay(String(now / 1000))).toBeUndefined()
+    expect(delay(undefined)).toBeUndefined()
+    expect(delay(` ${now / 1000 + 1} `)).toBe(1000)
+    for (const unreadable of ['-1', '1e3', 'soon', `${now / 1000 + 1}s`, ''])
+      expect(delay(unreadable), unreadable).toBeUndefined()
+  })
+
+  it('keeps its former name, RateLimiter, as the same class', () => {
+    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, clock: new ManualClock() })
+    expect(limiter).toBeInstanceOf(RequestPacer)
+    expect(RateLimiter).toBe(RequestPacer)
   })
 
   it('never holds longer than a minute, even for a long window', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 3_600_000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 3_600_000, clock })
     await limiter.acquire()
     limiter.observe(exhausted(String(Math.ceil(clock.now() / 1000) + 3600)))
     const times = grantTimes(clock, limiter, 1)
@@ -114,7 +134,7 @@ describe('RateLimiter', () => {
 
   it('ignores headers that do not report an exhausted window', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 5, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 5, windowMs: 1000, clock })
     const reset = String(Math.ceil(clock.now() / 1000) + 1)
     limiter.observe(new Headers({ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': reset }))
     limiter.observe(new Headers({ 'X-RateLimit-Remaining': 'soon', 'X-RateLimit-Reset': reset }))
@@ -126,7 +146,7 @@ describe('RateLimiter', () => {
 
   it('rejects a waiting caller with RequestAbortedError when its signal aborts, leaving no timer behind', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 1, windowMs: 1000, clock })
     await limiter.acquire()
     const controller = new AbortController()
     const waiting = limiter.acquire(controller.signal)
@@ -138,7 +158,7 @@ describe('RateLimiter', () => {
 
   it('rejects a caller waiting for a release when its signal aborts', async () => {
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, clock })
+    const limiter = new RequestPacer({ requests: 1, windowMs: 1000, clock })
     const slot = await limiter.reserve()
     const controller = new AbortController()
     const waiting = limiter.reserve(controller.signal)
@@ -151,7 +171,7 @@ describe('RateLimiter', () => {
   it('reads the time from `now` when only that is given', async () => {
     let now = 10_000
     const clock = new ManualClock()
-    const limiter = new RateLimiter({ requests: 1, windowMs: 1000, now: () => now, clock })
+    const limiter = new RequestPacer({ requests: 1, windowMs: 1000, now: () => now, clock })
     await limiter.acquire()
     now += 1000
     await limiter.acquire() // the window has passed on the given time: no wait, no timer
@@ -159,7 +179,7 @@ describe('RateLimiter', () => {
   })
 
   it('rejects options it cannot honour, naming the option and what is allowed', () => {
-    expect(() => new RateLimiter({ requests: 0, windowMs: 1000 })).toThrow(/requests: 0 .*integer ≥ 1/)
-    expect(() => new RateLimiter({ requests: 5, windowMs: -1 })).toThrow(/windowMs: -1 .*> 0/)
+    expect(() => new RequestPacer({ requests: 0, windowMs: 1000 })).toThrow(/requests: 0 .*integer ≥ 1/)
+    expect(() => new RequestPacer({ requests: 5, windowMs: -1 })).toThrow(/windowMs: -1 .*> 0/)
   })
 })

@@ -1,13 +1,14 @@
 import { scenarios } from '@kaiten-audit/mocks'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from '../src/core/retry.js'
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../src/core/retry.js'
 import {
   ApiError,
   BadRequestError,
   ConnectionError,
   type FetchFunction,
   InternalServerError,
+  parseRetryAfterMs,
   RateLimitError,
 } from '../src/index.js'
 import { ruClient, shClient } from './support/clients.js'

@@ -1,6 +1,6 @@
 import type { AuditLogEvent, AuditTrailEntry } from '@kaiten-audit/types'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { AuditPages, KaitenRuClient, KaitenShClient, Page } from '../src/index.js'
+import type { AuditPages, IteratedPage, KaitenRuClient, KaitenShClient } from '../src/index.js'
 
 // Type-level checks: these lines are compiled by `tsc` (typecheck) and never send anything.
 describe('types', () => {
@@ -10,7 +10,7 @@ describe('types', () => {
     expectTypeOf<ReturnType<KaitenRuClient['iterateAuditLogs']>>().toEqualTypeOf<AuditPages<AuditLogEvent>>()
     expectTypeOf<AuditPages<AuditLogEvent>>().toExtend<AsyncIterable<AuditLogEvent>>()
     expectTypeOf<ReturnType<AuditPages<AuditTrailEntry>['pages']>>().toExtend<
-      AsyncIterable<Page<AuditTrailEntry>>
+      AsyncIterable<IteratedPage<AuditTrailEntry>>
     >()
   })
 

@@ -2,22 +2,12 @@ import { formatIssue, type ParameterIssue } from '@kaiten-audit/query'
 import type { ProblemErrorDetail } from '@kaiten-audit/types'
 import { type Redact, redactedExcerpt } from './redact.js'
 import { redactDeep, redactOwnFields } from './redact-deep.js'
+import { requestIdOf } from './response-headers.js'
 
 /** Which request an error is about. The URL never carries credentials (see `safeUrl`). */
 export interface RequestDescription {
   method: string
   url: string
-}
-
-/** Response headers that carry a request id, in the order they are looked up. */
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const
-
-export function requestIdOf(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name)
-    if (value) return value
-  }
-  return undefined
 }
 
 interface KaitenErrorInit {

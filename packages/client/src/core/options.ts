@@ -1,9 +1,9 @@
 import { checkTokenSource, type TokenSource } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
-import { RateLimiter } from './rate-limit.js'
+import { RequestPacer } from './pacing.js'
 import { Redactor, safeUrl } from './redact.js'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js'
-import { type CallOptions, type FetchFunction, signalledFetch, type TransportConfig } from './transport.js'
+import type { CallOptions, FetchFunction, TransportConfig } from './transport.js'
 
 /** Options shared by both clients. */
 export interface ClientOptions {
@@ -20,27 +20,33 @@ export interface ClientOptions {
   /** Defaults to `globalThis.fetch`; called with a `Request`. */
   fetch?: FetchFunction
   /**
-   * Client-side pacing: `false` for none, `{ requests, windowMs }`, or a `RateLimiter` to share one budget between
+   * Client-side pacing: `false` for none, `{ requests, windowMs }`, or a `RequestPacer` to share one budget between
    * clients. kaiten.ru defaults to its documented 5 requests per second; kaiten.sh documents no limit.
    */
-  rateLimit?: false | { requests: number; windowMs: number } | RateLimiter
+  rateLimit?: false | { requests: number; windowMs: number } | RequestPacer
   /**
    * What pacing, backoff and timeouts wait on and read the time from; defaults to the system clock. Tests inject
-   * one to run a schedule on logical time. A `RateLimiter` passed in keeps its own clock.
+   * one to run a schedule on logical time. A `RequestPacer` passed in keeps its own clock.
    */
   clock?: Clock
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
 
-export function transportConfig(
+/** The checked options of one client: its transport's settings and its API root without a trailing slash. */
+export interface ClientSetup {
+  baseUrl: string
+  transport: TransportConfig
+}
+
+export function clientSetup(
   options: ClientOptions,
   defaults: { rateLimit: false | { requests: number; windowMs: number }; useRateLimitReset: boolean },
-): TransportConfig {
+): ClientSetup {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('options: expected { baseUrl, token, … }')
   }
-  checkBaseUrl(options.baseUrl)
+  const baseUrl = checkBaseUrl(options.baseUrl)
   checkTokenSource(options.token)
   const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries
   checkMaxRetries(maxRetries)
@@ -51,22 +57,23 @@ export function transportConfig(
   }
   const rateLimit = options.rateLimit ?? defaults.rateLimit
   const clock = options.clock === undefined ? systemClock : checkClock(options.clock)
-  return {
-    fetch: signalledFetch(options.fetch),
+  const transport: TransportConfig = {
+    fetch: options.fetch,
     token: options.token,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retryDelay, maxRetries },
     timeoutMs,
-    rateLimiter:
+    pacer:
       rateLimit === false
         ? undefined
-        : rateLimit instanceof RateLimiter
+        : rateLimit instanceof RequestPacer
           ? rateLimit
-          : new RateLimiter({ ...rateLimit, clock }),
+          : new RequestPacer({ ...rateLimit, clock }),
     useRateLimitReset: defaults.useRateLimitReset,
     random: Math.random,
     clock,
     redactor: new Redactor([options.token]),
   }
+  return { baseUrl, transport }
 }
 
 function checkClock(clock: unknown): Clock {
@@ -77,7 +84,11 @@ function checkClock(clock: unknown): Clock {
   )
 }
 
-function checkBaseUrl(baseUrl: unknown): void {
+/**
+ * The one check of a client's `baseUrl`: an absolute http(s) URL without credentials. Returns it without trailing
+ * slashes, as openapi-fetch joins it with the spec's paths.
+ */
+export function checkBaseUrl(baseUrl: unknown): string {
   const parsed = typeof baseUrl === 'string' && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined
   if (parsed && (parsed.username || parsed.password)) {
     // fetch refuses URLs with credentials, and the message must not repeat them.
@@ -85,7 +96,7 @@ function checkBaseUrl(baseUrl: unknown): void {
       `baseUrl: ${safeUrl(baseUrl as string)} with user info is not allowed; allowed: a URL without user:password@ (the credential goes in token)`,
     )
   }
-  if (parsed && /^https?:$/.test(parsed.protocol)) return
+  if (parsed && /^https?:$/.test(parsed.protocol)) return (baseUrl as string).replace(/\/+$/, '')
   throw new TypeError(
     `baseUrl: ${JSON.stringify(baseUrl) ?? String(baseUrl)} is not allowed; allowed: an absolute http(s) URL, e.g. https://acme.kaiten.ru/api/latest`,
   )

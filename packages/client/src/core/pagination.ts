@@ -1,6 +1,6 @@
 import type { ParameterIssue } from '@kaiten-audit/query'
+import { epochMicrosOf } from './date-time.js'
 import { RequestAbortedError } from './errors.js'
-import { instantOf } from './instant.js'
 
 /**
  * Full pages in a row without a new item after which a walk ends. Under inserts such a run is legitimate: n of them
@@ -11,7 +11,7 @@ import { instantOf } from './instant.js'
 export const MAX_PAGES_WITHOUT_NEW_ITEMS = 10
 
 /** One page as the iterator saw it. */
-export interface Page<T> {
+export interface IteratedPage<T> {
   /** The page's items, minus any already returned by an earlier page. */
   items: T[]
   /** The offset this page was requested at. */
@@ -96,7 +96,7 @@ export class AuditPages<T> implements AsyncIterable<T> {
   }
 
   /** Page by page. Each call starts a fresh walk with its own pinned bound. */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+  async *pages(): AsyncGenerator<IteratedPage<T>, void, undefined> {
     const source = this.#source
     const { signal, pageSize } = source
     const checks = new WalkChecks(source)
@@ -209,7 +209,7 @@ class WalkChecks<T> {
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as T
       const text = source.timeOf(item)
-      const time = instantOf(text)
+      const time = epochMicrosOf(text)
       if (time === null) throw page.shapeError(`$[${index}]`, 'an RFC 3339 date-time', JSON.stringify(text))
       if (time > pageTime) {
         throw page.shapeError(`$[${index}]`, 'items sorted newest first', `${text} after an older item`)
@@ -259,7 +259,7 @@ class WalkChecks<T> {
       }
       fresh.push(item)
     }
-    if (pinning) this.#upperInstant = instantOf(this.upperBound as string) ?? upperInstant
+    if (pinning) this.#upperInstant = epochMicrosOf(this.upperBound as string) ?? upperInstant
 
     if (items.length < pageSize) {
       this.#requireRepeats(page, '$', 'the end of the list')

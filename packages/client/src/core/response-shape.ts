@@ -1,7 +1,8 @@
-import { ResponseShapeError, redactError, requestIdOf } from './errors.js'
-import { instantOf } from './instant.js'
+import { epochMicrosOf } from './date-time.js'
+import { ResponseShapeError, redactError } from './errors.js'
+import type { ReadResponse } from './read-response.js'
 import { type Redact, redactedExcerpt } from './redact.js'
-import type { Exchange } from './transport.js'
+import { requestIdOf } from './response-headers.js'
 
 /** The first required field of an item that is missing or has the wrong type. */
 export interface FieldMismatch {
@@ -19,24 +20,25 @@ export const isStringOrNull = (value: unknown): boolean => value === null || typ
 export const isIntegerOrNull = (value: unknown): boolean => value === null || Number.isSafeInteger(value)
 export const isObjectOrNull = (value: unknown): boolean =>
   value === null || (typeof value === 'object' && !Array.isArray(value))
-export const isDateTime = (value: unknown): boolean => typeof value === 'string' && instantOf(value) !== null
+export const isDateTime = (value: unknown): boolean =>
+  typeof value === 'string' && epochMicrosOf(value) !== null
 
 /**
  * Parses a success body that the spec documents as a bare JSON array of items and checks each item's required
  * fields, so a changed server surfaces as a `ResponseShapeError` naming the first mismatch rather than as a
  * `TypeError` inside the caller's code. It checks that the fields the spec requires are there with their types, not every constraint.
  */
-export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
-  const redact = redactorOf(exchange)
+export function parseItems<T>(response: ReadResponse, check: ItemCheck): T[] {
+  const { redact } = response
   const fail = (path: string, expected: string, actual: string): never => {
-    throw shapeError(exchange, path, expected, actual)
+    throw shapeError(response, path, expected, actual)
   }
-  const text = exchange.bodyText ?? ''
+  const text = response.bodyText
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    const contentType = exchange.response.headers.get('content-type') ?? 'no content type'
+    const contentType = response.headers.get('content-type') ?? 'no content type'
     return fail(
       '$',
       'a JSON array',
@@ -58,11 +60,11 @@ export function parseItems<T>(exchange: Exchange, check: ItemCheck): T[] {
 }
 
 /**
- * A `ResponseShapeError` about one exchange: where in the body, what the spec expects, what came. Redacted with the
- * exchange's redactor: what came is the server's text, and a server may echo the token in it.
+ * A `ResponseShapeError` about one response: where in the body, what the spec expects, what came. Redacted with the
+ * client's redactor: what came is the server's text, and a server may echo the token in it.
  */
 export function shapeError(
-  exchange: Exchange,
+  response: ReadResponse,
   path: string,
   expected: string,
   actual: string,
@@ -70,18 +72,12 @@ export function shapeError(
   const error = new ResponseShapeError(
     { path, expected, actual },
     {
-      request: exchange.request,
-      status: exchange.response.status,
-      requestId: requestIdOf(exchange.response.headers),
+      request: response.request,
+      status: response.status,
+      requestId: requestIdOf(response.headers),
     },
   )
-  return redactError(error, redactorOf(exchange))
-}
-
-const keepText: Redact = (text) => text
-
-function redactorOf(exchange: Exchange): Redact {
-  return exchange.redact ?? keepText
+  return redactError(error, response.redact)
 }
 
 /** A short description of a JSON value for an error, redacted before it is cut short. */

@@ -1,4 +1,4 @@
-import { plausibleResetDelayMs } from './rate-limit-reset.js'
+import { parseRateLimitHeaders, plausibleResetDelayMs, retryAfterMs } from './response-headers.js'
 
 /** Statuses worth another attempt: the server may answer differently a moment later. 400/401/403/404/422 never are. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
@@ -65,38 +65,11 @@ export function retryDelayMs(context: RetryContext): number | null {
 function serverRequestedDelayMs(context: RetryContext): number | undefined {
   const { headers } = context
   if (!headers) return undefined
-  const retryAfter = parseRetryAfterMs(headers.get('retry-after'), context.now)
+  const retryAfter = retryAfterMs(headers, context.now)
   if (retryAfter !== undefined) return retryAfter
   if (context.useRateLimitReset && context.status === 429) {
-    const reset = headers.get('x-ratelimit-reset')
-    return plausibleResetDelayMs(reset, context.now, context.rateLimitWindowMs ?? 1000)
+    const { resetEpochSeconds } = parseRateLimitHeaders(headers)
+    return plausibleResetDelayMs(resetEpochSeconds, context.now, context.rateLimitWindowMs ?? 1000)
   }
   return undefined
-}
-
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'
-const TIME = '\\d{2}:\\d{2}:\\d{2}'
-/** RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must accept. */
-const IMF_FIXDATE = new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`)
-const RFC850_DATE = new RegExp(
-  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`,
-)
-const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`)
-
-/**
- * RFC 9110 §10.2.3: delay-seconds or an HTTP-date, in milliseconds from `now` (0 for a date already past).
- * Anything else is ignored: `Date.parse` alone would take `-5` or `2026` for dates.
- */
-export function parseRetryAfterMs(value: string | null, now: number): number | undefined {
-  if (value === null) return undefined
-  const text = value.trim()
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
-  const date =
-    IMF_FIXDATE.test(text) || RFC850_DATE.test(text)
-      ? Date.parse(text)
-      : ASCTIME_DATE.test(text)
-        ? Date.parse(`${text} GMT`)
-        : Number.NaN
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -1,3 +1,7 @@
+// The one path every request of a client takes, helpers and `raw` alike: openapi-fetch builds the request and calls
+// this transport as its `fetch`; the transport adds the credential, waits for the pacer, runs each attempt under its
+// timeout (covering the body), retries, and hands back the response with its body already read. Nothing calls back
+// into openapi-fetch, and no body is read or parsed twice.
 import { resolveToken, type TokenSource } from './auth.js'
 import type { Clock } from './clock.js'
 import {
@@ -9,7 +13,8 @@ import {
   redactError,
   TimeoutError,
 } from './errors.js'
-import type { RateLimiter } from './rate-limit.js'
+import type { RequestPacer } from './pacing.js'
+import { ReadResponse, type RequestHead } from './read-response.js'
 import { type Redact, type Redactor, safeUrl } from './redact.js'
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js'
 import { sleep } from './sleep.js'
@@ -17,50 +22,21 @@ import { sleep } from './sleep.js'
 /** The `fetch` a client sends through; inject one to record, replay or proxy requests. Default `globalThis.fetch`. */
 export type FetchFunction = (request: Request) => Promise<Response>
 
-/** What the helpers' requests carry: a GET needs no more. */
-export interface RequestLine {
-  readonly url: string
-  readonly method: string
-  readonly headers: Headers
-}
-
 /**
- * The request openapi-fetch builds for the helpers (its `Request` option). A platform `Request` is costly to build
- * and undici copies it again inside `fetch`; the helpers only need the URL, method and headers it computed.
+ * The request openapi-fetch builds for the helpers (its `Request` option): the URL, method and headers it
+ * computed. A platform `Request` is costly to build and undici copies it again inside `fetch`; the transport makes
+ * the one the network needs, with the attempt's signal, when it sends.
  */
-export class HelperRequest implements RequestLine {
+export class RequestLine implements RequestHead {
   readonly url: string
   readonly method: string
   readonly headers: Headers
   constructor(url: string | URL, init: RequestInit = {}) {
     this.url = String(url)
     this.method = init.method ?? 'GET'
-    // openapi-fetch hands over the Headers it merged; copying them again would only cost time.
+    // openapi-fetch hands over the Headers it merged for this call alone; copying them again would only cost time.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers)
   }
-}
-
-/** Sends a request under an attempt's signal. */
-export type SignalledFetch = (request: Request | RequestLine, signal: AbortSignal) => Promise<Response>
-
-/**
- * The platform's fetch takes the signal as an init option, so the request is built once without one and the signal
- * is attached when it is sent: every request that follows a signal costs undici measurably (about 4 % of a local
- * round trip in the benchmark). An injected fetch receives one `Request` that carries the signal.
- */
-export function signalledFetch(injected: FetchFunction | undefined): SignalledFetch {
-  if (injected) {
-    return (request, signal) =>
-      injected(
-        request instanceof Request
-          ? new Request(request, { signal })
-          : new Request(request.url, { method: request.method, headers: request.headers, signal }),
-      )
-  }
-  return (request, signal) =>
-    request instanceof Request
-      ? globalThis.fetch(request, { signal })
-      : globalThis.fetch(request.url, { method: request.method, headers: request.headers, signal })
 }
 
 /** Options any single call may override. */
@@ -74,11 +50,12 @@ export interface CallOptions {
 }
 
 export interface TransportConfig {
-  fetch: SignalledFetch
+  /** The injected fetch; undefined for the platform's. */
+  fetch: FetchFunction | undefined
   token: TokenSource
   retry: RetryPolicy
   timeoutMs: number
-  rateLimiter: RateLimiter | undefined
+  pacer: RequestPacer | undefined
   /** kaiten.ru reports when a rate-limit window reopens; kaiten.sh does not. */
   useRateLimitReset: boolean
   random: () => number
@@ -88,96 +65,121 @@ export interface TransportConfig {
   redactor: Redactor
 }
 
-export interface Exchange {
-  response: Response
-  request: RequestDescription
-  /** The body, read within the attempt's timeout. */
-  bodyText: string
-  /** Removes the client's tokens from anything taken from this exchange into an error. */
-  redact?: Redact
-}
+/** openapi-fetch's `fetch` option as the transport fills it: every response comes back with its body read. */
+export type TransportFetch = (request: Request | RequestLine) => Promise<ReadResponse>
 
-/** What one attempt gets: the signal to send with (caller's abort or the timeout) and the header value to send. */
-export interface Attempt {
-  signal: AbortSignal
-  authorization: string
+export interface Transport {
   /**
-   * To be called with the response as soon as its headers are in, before the body is read: the server has counted
-   * the request by then, so its rate-limit slot starts its last window. Returns the response.
+   * For `raw`: the client's options, and a non-success status returned as a response, the way openapi-fetch
+   * reports it (`{ error, response }`). Connection failures, timeouts and aborts throw their typed errors.
    */
-  responded: (response: Response) => Response
+  readonly fetch: TransportFetch
+  /** For a helper call: its own options, and a non-success status thrown as its typed `ApiError`. */
+  forCall(call: CallOptions): TransportFetch
+  /** Removes every token this client has used; what the transport's own errors pass through. */
+  readonly redact: Redact
+  /** The pacing shared by every call of this client; undefined when it has none. */
+  readonly pacer: RequestPacer | undefined
 }
 
-export interface AttemptResult {
-  response: Response
-  bodyText: string
-}
-
-/**
- * Runs `perform` until it succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
- * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass; none carries a
- * token, whatever the server, the fetch or the token function put into it. `description` names the request in
- * errors (method and URL without credentials).
- */
-export async function sendWithRetries(
-  config: TransportConfig,
-  call: CallOptions,
-  description: RequestDescription,
-  perform: (attempt: Attempt) => Promise<AttemptResult>,
-  mode: { throwOnHttpError: boolean },
-  extraSignal?: AbortSignal,
-): Promise<Exchange> {
-  try {
-    return await sendUntilDone(config, call, description, perform, mode, extraSignal)
-  } catch (error) {
-    throw redactError(error, config.redactor.redact)
+export function createTransport(config: TransportConfig): Transport {
+  const send = sender(config.fetch)
+  const fetchWith =
+    (call: CallOptions, throwOnHttpError: boolean): TransportFetch =>
+    async (request) => {
+      try {
+        return await sendWithRetries(config, send, request, call, throwOnHttpError)
+      } catch (error) {
+        throw redactError(error, config.redactor.redact)
+      }
+    }
+  return {
+    fetch: fetchWith({}, false),
+    forCall: (call) => fetchWith(call, true),
+    redact: config.redactor.redact,
+    pacer: config.pacer,
   }
 }
 
-async function sendUntilDone(
+/** Sends one attempt's request with its credential, under its signal. */
+type Send = (request: Request | RequestLine, authorization: string, signal: AbortSignal) => Promise<Response>
+
+/**
+ * The platform's fetch takes the signal as an init option, so the signal is attached as the request is sent: a
+ * request that follows a signal costs undici measurably (about 4 % of a local round trip in the benchmark). An
+ * injected fetch receives one `Request` that carries the signal.
+ */
+function sender(injected: FetchFunction | undefined): Send {
+  return (request, authorization, signal) => {
+    let headers = request.headers
+    if (request instanceof Request) {
+      // A caller's Request (through `raw`, or a middleware's) is left as it was: a retry sends it again.
+      headers = new Headers(headers)
+      headers.set('Authorization', authorization)
+      return injected
+        ? injected(new Request(request, { headers, signal }))
+        : globalThis.fetch(request, { headers, signal })
+    }
+    headers.set('Authorization', authorization)
+    const init = { method: request.method, headers, signal }
+    return injected ? injected(new Request(request.url, init)) : globalThis.fetch(request.url, init)
+  }
+}
+
+/**
+ * Runs attempts until one succeeds or may not be retried: bearer auth, pacing, a timeout per attempt (covering the
+ * body), the caller's abort signal and retries. Every failure leaves as a `KaitenError` subclass.
+ */
+async function sendWithRetries(
   config: TransportConfig,
+  send: Send,
+  request: Request | RequestLine,
   call: CallOptions,
-  description: RequestDescription,
-  perform: (attempt: Attempt) => Promise<AttemptResult>,
-  mode: { throwOnHttpError: boolean },
-  extraSignal?: AbortSignal,
-): Promise<Exchange> {
+  throwOnHttpError: boolean,
+): Promise<ReadResponse> {
   const maxRetries = call.maxRetries ?? config.retry.maxRetries
   const timeoutMs = call.timeoutMs ?? config.timeoutMs
+  // A `raw` call's signal travels on its Request; a helper's in its call options.
+  const requestSignal = request instanceof Request ? request.signal : undefined
   const callerSignal =
-    call.signal && extraSignal ? AbortSignal.any([call.signal, extraSignal]) : (call.signal ?? extraSignal)
+    call.signal && requestSignal
+      ? AbortSignal.any([call.signal, requestSignal])
+      : (call.signal ?? requestSignal)
+  // Named in errors only, so built only for one.
+  let description: RequestDescription | undefined
+  const describe = (): RequestDescription => {
+    description ??= { method: request.method, url: safeUrl(request.url) }
+    return description
+  }
 
   for (let retry = 0; ; retry++) {
-    if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-    // A token that cannot be a header value is refused here, before sending, and is not retried.
-    const token = await resolveToken(config.token, config.redactor)
+    if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, describe())
+    // A token that cannot be a header value is refused here, before sending, and is not retried. A string token was
+    // checked, and given to the redactor, when the client was made.
+    const token =
+      typeof config.token === 'string' ? config.token : await resolveToken(config.token, config.redactor)
     // Reserved after the token, so a token source that fails spends no slot; released once the attempt has ended.
-    const slot = await config.rateLimiter?.reserve(callerSignal)
-    const attempt = attemptSignal(callerSignal, timeoutMs, config.clock)
-    let result: AttemptResult
+    const slot = await config.pacer?.reserve(callerSignal)
+    const attempt = new Attempt(callerSignal, timeoutMs, config.clock)
+    let response: ReadResponse
     try {
-      // Raced against the attempt's signal as well: an injected fetch (or a mock) may not tie the body stream to the
-      // signal, and a stalled body must still end at the timeout.
-      result = await untilAborted(
-        perform({
-          signal: attempt.signal,
-          authorization: `Bearer ${token}`,
-          responded: (response) => {
-            slot?.release(response.headers)
-            return response
-          },
-        }),
-        attempt.signal,
-      )
+      response = await attempt.run(async (signal) => {
+        const received = await send(request, `Bearer ${token}`, signal)
+        // A network error in response form (`Response.error()`) is a failed connection, not a status.
+        if (received.type === 'error') throw new TypeError('the fetch returned a network error')
+        // The server has counted the request once its headers are in, so its pacing slot starts its last window.
+        slot?.release(received.headers)
+        return new ReadResponse(await received.text(), received, request, config.redactor.redact)
+      })
     } catch (error) {
       slot?.release()
-      if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, description)
-      const failure = attempt.timedOut()
-        ? new TimeoutError(timeoutMs, description)
+      if (callerSignal?.aborted) throw RequestAbortedError.fromSignal(callerSignal, describe())
+      const failure = attempt.timedOut
+        ? new TimeoutError(timeoutMs, describe())
         : error instanceof KaitenError
           ? error
-          : new ConnectionError(`${description.method} ${description.url} failed: ${describeCause(error)}`, {
-              request: description,
+          : new ConnectionError(`${describe().method} ${describe().url} failed: ${describeCause(error)}`, {
+              request: describe(),
               cause: error,
             })
       if (!(failure instanceof ConnectionError) || retry >= maxRetries) throw failure
@@ -187,12 +189,8 @@ async function sendUntilDone(
         config.clock,
       )
       continue
-    } finally {
-      attempt.dispose()
     }
 
-    const { response, bodyText } = result
-    slot?.release(response.headers)
     if (isRetryableStatus(response.status) && retry < maxRetries) {
       const delay = delayFor(config, retry, response.headers, response.status)
       if (delay !== null) {
@@ -200,42 +198,17 @@ async function sendUntilDone(
         continue
       }
     }
-    if (mode.throwOnHttpError && !response.ok) {
+    if (throwOnHttpError && !response.ok) {
       throw ApiError.from({
-        request: description,
+        request: describe(),
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
-        bodyText,
+        bodyText: response.bodyText,
         redact: config.redactor.redact,
       })
     }
-    return { response, request: description, bodyText, redact: config.redactor.redact }
-  }
-}
-
-/**
- * The fetch the raw openapi-fetch client uses: the same auth, pacing, timeout and retries as the helpers, with the
- * body read inside the attempt and handed back as a fresh response. HTTP errors come back as responses, the way
- * openapi-fetch reports them (`{ error, response }`); connection failures, timeouts and aborts throw.
- */
-export function rawClientFetch(config: TransportConfig): FetchFunction {
-  return async (request) => {
-    const description = { method: request.method, url: safeUrl(request.url) }
-    const exchange = await sendWithRetries(
-      config,
-      {},
-      description,
-      async ({ signal, authorization, responded }) => {
-        const headers = new Headers(request.headers)
-        headers.set('Authorization', authorization)
-        const response = responded(await config.fetch(new Request(request, { headers }), signal))
-        return { response, bodyText: await response.text() }
-      },
-      { throwOnHttpError: false },
-      request.signal,
-    )
-    return bufferedResponse(exchange)
+    return response
   }
 }
 
@@ -251,56 +224,80 @@ function delayFor(
     headers,
     status,
     useRateLimitReset: config.useRateLimitReset,
-    rateLimitWindowMs: config.rateLimiter?.windowMs,
+    rateLimitWindowMs: config.pacer?.windowMs,
     now: config.clock.now(),
     random: config.random,
   })
 }
 
-/** One attempt's signal: the caller's abort or the timeout, whichever comes first; `dispose` clears both. */
-function attemptSignal(
-  callerSignal: AbortSignal | undefined,
-  timeoutMs: number,
-  clock: Clock,
-): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
-  const controller = new AbortController()
-  let timedOut = false
-  const onAbort = (): void => controller.abort(callerSignal?.reason)
-  callerSignal?.addEventListener('abort', onAbort, { once: true })
-  const cancelTimer =
-    Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? clock.setTimer(timeoutMs, () => {
-          timedOut = true
-          controller.abort()
-        })
-      : undefined
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      cancelTimer?.()
-      callerSignal?.removeEventListener('abort', onAbort)
-    },
-  }
-}
+/**
+ * One attempt: its work runs under a signal that aborts on the caller's abort or the timeout, whichever comes first,
+ * and the attempt ends at that moment even if the work does not: an injected fetch (or a mock) may not tie the body
+ * stream to the signal, and a stalled body must still end at the timeout. The timer and the caller's abort end it
+ * directly rather than through a listener on the attempt's signal: an abort listener costs a request more than
+ * everything else the transport does.
+ */
+class Attempt {
+  readonly #controller = new AbortController()
+  readonly #callerSignal: AbortSignal | undefined
+  readonly #timeoutMs: number
+  readonly #clock: Clock
+  #timedOut = false
 
-/** Settles like `promise`, or rejects as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
+  constructor(callerSignal: AbortSignal | undefined, timeoutMs: number, clock: Clock) {
+    this.#callerSignal = callerSignal
+    this.#timeoutMs = timeoutMs
+    this.#clock = clock
+  }
+
+  get timedOut(): boolean {
+    return this.#timedOut
+  }
+
+  /** Settles like `work`, or rejects as soon as the caller aborts or the timeout fires; clears its timer either way. */
+  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = this.#controller
+    const callerSignal = this.#callerSignal
+    if (callerSignal?.aborted) return Promise.reject(callerSignal.reason)
+    return new Promise<T>((resolve, reject) => {
+      // Whichever ends the attempt first clears the other: no timer or listener outlives it.
+      let cancelTimer: (() => void) | undefined
+      const done = (): void => {
+        cancelTimer?.()
+        callerSignal?.removeEventListener('abort', onAbort)
+      }
+      const end = (reason: unknown): void => {
+        done()
+        controller.abort(reason)
+        reject(reason)
+      }
+      const onAbort = (): void => end(callerSignal?.reason)
+      callerSignal?.addEventListener('abort', onAbort, { once: true })
+      const timeoutMs = this.#timeoutMs
+      if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+        cancelTimer = this.#clock.setTimer(timeoutMs, () => {
+          this.#timedOut = true
+          end(new DOMException('The attempt timed out', 'TimeoutError'))
+        })
+      }
+      let started: Promise<T>
+      try {
+        started = work(controller.signal)
+      } catch (error) {
+        started = Promise.reject(error)
+      }
+      started.then(
+        (value) => {
+          done()
+          resolve(value)
+        },
+        (error: unknown) => {
+          done()
+          reject(error)
+        },
+      )
+    })
+  }
 }
 
 /** fetch errors wrap the system error (`ECONNREFUSED`, …) in `cause`; name both without any request data. */
@@ -310,18 +307,4 @@ function describeCause(error: unknown): string {
   const detail =
     typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : ''
   return detail ? `${error.message} (${detail})` : error.message
-}
-
-/** Statuses whose responses cannot have a body (Fetch standard, "null body status"). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304])
-
-/** A response whose body was already read, rebuilt so openapi-fetch can read it again. */
-export function bufferedResponse(exchange: Exchange): Response {
-  const { response, bodyText } = exchange
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : (bodyText ?? '')
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  })
 }

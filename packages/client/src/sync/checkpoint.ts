@@ -1,5 +1,5 @@
 import type { ParameterIssue } from '@kaiten-audit/query'
-import { instantOf } from '../core/instant.js'
+import { epochMicrosOf } from '../core/date-time.js'
 import type { ItemId, Position } from './engine.js'
 
 /** The format version written into every checkpoint; a checkpoint of another version is refused. */
@@ -96,7 +96,7 @@ export function positionFromCheckpoint(
   if (record.instance !== scope.instance) return mismatch('instance', record.instance)
   if (record.filters !== scope.filters) return mismatch('filters', record.filters)
   const { instant, ids } = record
-  if (instant !== null && (typeof instant !== 'string' || instantOf(instant) === null)) {
+  if (instant !== null && (typeof instant !== 'string' || epochMicrosOf(instant) === null)) {
     return issue('checkpoint.instant', instant, 'an RFC 3339 date-time, or null')
   }
   const idAllowed =
@@ -118,7 +118,10 @@ export function positionFromCheckpoint(
 /** Where a sync starts: the checkpoint, unless the caller's lower bound lies after it. */
 export function startPosition(since: string | undefined, checkpoint: Position | undefined): Position {
   if (checkpoint === undefined || checkpoint.instant === null) return { instant: since ?? null, ids: [] }
-  if (since !== undefined && (instantOf(since) as number) > (instantOf(checkpoint.instant) as number)) {
+  if (
+    since !== undefined &&
+    (epochMicrosOf(since) as number) > (epochMicrosOf(checkpoint.instant) as number)
+  ) {
     return { instant: since, ids: [] }
   }
   return checkpoint

@@ -1,5 +1,5 @@
+import { epochMicrosOf } from '../core/date-time.js'
 import { RequestAbortedError, type RequestDescription, ResponseShapeError } from '../core/errors.js'
-import { instantOf } from '../core/instant.js'
 import { TooManyTiesError } from './errors.js'
 
 /** An item's id: a number on kaiten.sh, a string on kaiten.ru. */
@@ -236,7 +236,7 @@ class Walk<T, B> {
     for (let index = items.length - 1; index >= 0; index--) {
       const item = items[index] as T
       const id = this.#source.idOf(item)
-      const at = instantOf(this.#source.timeOf(item)) as number
+      const at = epochMicrosOf(this.#source.timeOf(item)) as number
       const known = this.#delivered.get(id)
       this.#delivered.set(id, at)
       if (known === undefined) fresh.push(item)
@@ -484,15 +484,15 @@ class Walk<T, B> {
     if (items.length > query.limit) {
       fail('$', `at most ${query.limit} items (the limit sent)`, `${items.length} items`)
     }
-    const from = query.from === undefined ? Number.NEGATIVE_INFINITY : (instantOf(query.from) as number)
-    const to = query.to === undefined ? Number.POSITIVE_INFINITY : (instantOf(query.to) as number)
+    const from = query.from === undefined ? Number.NEGATIVE_INFINITY : (epochMicrosOf(query.from) as number)
+    const to = query.to === undefined ? Number.POSITIVE_INFINITY : (epochMicrosOf(query.to) as number)
     const ids = new Set<ItemId>()
     let previous = Number.POSITIVE_INFINITY
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as T
       const text = source.timeOf(item)
       const path = `$[${index}].${source.timeField}`
-      const at = instantOf(text)
+      const at = epochMicrosOf(text)
       if (at === null) return fail(path, 'an RFC 3339 date-time', JSON.stringify(text))
       if (at > previous) fail(path, 'items sorted newest first', `${text} after an older item`)
       if (at < from || at > to) {
@@ -543,11 +543,11 @@ class Walk<T, B> {
 
   #timeOf(item: T): Instant {
     const text = this.#source.timeOf(item)
-    return { text, at: instantOf(text) as number }
+    return { text, at: epochMicrosOf(text) as number }
   }
 
   #parseBound(text: string): Instant {
-    const at = instantOf(text)
+    const at = epochMicrosOf(text)
     if (at === null) throw new TypeError(`position: ${JSON.stringify(text)} is not an RFC 3339 date-time`)
     return { text, at }
   }

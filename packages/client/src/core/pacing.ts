@@ -1,13 +1,13 @@
 import { type Clock, systemClock } from './clock.js'
 import { RequestAbortedError } from './errors.js'
-import { plausibleResetDelayMs } from './rate-limit-reset.js'
+import { parseRateLimitHeaders, plausibleResetDelayMs } from './response-headers.js'
 import { sleep } from './sleep.js'
 
 /** The longest `observe` holds callers, whatever `X-RateLimit-Reset` says. */
 export const MAX_HOLD_MS = 60_000
 
-/** How a {@link RateLimiter} paces: at most `requests` in any window of `windowMs`. */
-export interface RateLimiterOptions {
+/** How a {@link RequestPacer} paces: at most `requests` in any window of `windowMs`. */
+export interface RequestPacerOptions {
   /** Requests allowed in any window of `windowMs`. */
   requests: number
   windowMs: number
@@ -18,10 +18,10 @@ export interface RateLimiterOptions {
 }
 
 /** A slot held for one request, from `reserve` until `release`. */
-export interface RateLimitSlot {
+export interface PacerSlot {
   /**
    * Ends the request: its slot keeps counting until `windowMs` from now. `headers`, the response's, are read as
-   * {@link RateLimiter.observe} reads them. Only the first call counts.
+   * {@link RequestPacer.observe} reads them. Only the first call counts.
    */
   release(headers?: Headers): void
 }
@@ -43,7 +43,7 @@ interface Held {
  * kaiten.ru allows 5 requests per second and reports `X-RateLimit-Remaining` and `X-RateLimit-Reset` (UTC epoch
  * seconds) on its responses (developers.kaiten.ru, API root page).
  */
-export class RateLimiter {
+export class RequestPacer {
   readonly requests: number
   readonly windowMs: number
   readonly #clock: Clock
@@ -55,15 +55,15 @@ export class RateLimiter {
   /** Callers waiting while every slot is under way: only a release tells them how long to wait. */
   readonly #onRelease = new Set<() => void>()
 
-  constructor(options: RateLimiterOptions) {
+  constructor(options: RequestPacerOptions) {
     const { requests, windowMs, now, clock = systemClock } = options
     if (!Number.isSafeInteger(requests) || requests < 1) {
       throw new RangeError(
-        `RateLimiter requests: ${String(requests)} is not allowed; allowed: an integer ≥ 1`,
+        `RequestPacer requests: ${String(requests)} is not allowed; allowed: an integer ≥ 1`,
       )
     }
     if (!Number.isFinite(windowMs) || windowMs <= 0) {
-      throw new RangeError(`RateLimiter windowMs: ${String(windowMs)} is not allowed; allowed: a number > 0`)
+      throw new RangeError(`RequestPacer windowMs: ${String(windowMs)} is not allowed; allowed: a number > 0`)
     }
     this.requests = requests
     this.windowMs = windowMs
@@ -83,7 +83,7 @@ export class RateLimiter {
    * must follow once the answer arrived or the attempt failed. Rejects with `RequestAbortedError` if `signal` aborts
    * first.
    */
-  async reserve(signal?: AbortSignal): Promise<RateLimitSlot> {
+  async reserve(signal?: AbortSignal): Promise<PacerSlot> {
     for (;;) {
       if (signal?.aborted) throw RequestAbortedError.fromSignal(signal)
       const wait = this.#waitMs()
@@ -104,19 +104,20 @@ export class RateLimiter {
   }
 
   #observe(headers: Headers, inUse: number): void {
-    if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return
+    const { remaining, resetEpochSeconds } = parseRateLimitHeaders(headers)
+    if (remaining !== 0) return
     // The server counted no more than this limiter's own requests: the local window already keeps the next one back
     // until a slot frees, and the Reset (whole seconds, and for a sliding window later than the slot that frees)
     // would only add a wait.
     if (inUse >= this.requests) return
     const now = this.#clock.now()
-    const delay = plausibleResetDelayMs(headers.get('x-ratelimit-reset'), now, this.windowMs)
+    const delay = plausibleResetDelayMs(resetEpochSeconds, now, this.windowMs)
     if (delay === undefined) return
     const until = now + Math.min(delay, MAX_HOLD_MS)
     if (until > this.#heldUntil) this.#heldUntil = until
   }
 
-  #take(): RateLimitSlot {
+  #take(): PacerSlot {
     const held: Held = { peak: 0 }
     this.#underWay.add(held)
     const inUse = this.#inUse()
@@ -166,3 +167,12 @@ export class RateLimiter {
     })
   }
 }
+
+/** @deprecated Renamed {@link RequestPacer}: the mock servers' rate limiter is another thing. */
+export const RateLimiter = RequestPacer
+/** @deprecated Renamed {@link RequestPacer}: the mock servers' rate limiter is another thing. */
+export type RateLimiter = RequestPacer
+/** @deprecated Renamed {@link RequestPacerOptions}. */
+export type RateLimiterOptions = RequestPacerOptions
+/** @deprecated Renamed {@link PacerSlot}. */
+export type RateLimitSlot = PacerSlot
