@@ -2,7 +2,7 @@
 // must agree on every text, or one of them is wrong: a seeded comparison over generated texts (seed printed).
 import { parseDateTime } from '@kaiten-audit/query'
 import { describe, expect, it } from 'vitest'
-import { dateTimeText, instantOf } from '../src/spec/date-time.js'
+import { dateTimeText, readEpochMicros } from '../src/spec/date-time.js'
 
 /** mulberry32: small, seedable, the same on every machine. */
 function random(seed: number): () => number {
@@ -39,13 +39,13 @@ function generatedText(next: () => number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}${separator}${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${zone}`
 }
 
-describe('instantOf (the checks’ own RFC 3339 reading)', () => {
+describe('readEpochMicros (the checks’ own RFC 3339 reading)', () => {
   it(`agrees with the mocks' parser on 20000 generated texts (seed ${seed}; replay with CONTRACT_TEST_SEED=${seed})`, () => {
     const next = random(seed)
     const disagreements: string[] = []
     for (let i = 0; i < 20_000; i++) {
       const text = generatedText(next)
-      const ours = instantOf(text)
+      const ours = readEpochMicros(text)
       const theirs = parseDateTime(text)
       if (ours !== theirs) disagreements.push(`${text}: ours ${ours}, theirs ${theirs}`)
     }
@@ -53,10 +53,10 @@ describe('instantOf (the checks’ own RFC 3339 reading)', () => {
   })
 
   it('reads offsets and fractions, and refuses what is not RFC 3339', () => {
-    expect(instantOf('2026-04-01T12:00:00Z')).toBe(Date.UTC(2026, 3, 1, 12) * 1000)
-    expect(instantOf('2026-04-01T15:00:00+03:00')).toBe(Date.UTC(2026, 3, 1, 12) * 1000)
-    expect(instantOf('2026-04-01T06:30:00.5-05:30')).toBe(Date.UTC(2026, 3, 1, 12) * 1000 + 500_000)
-    expect(instantOf('2026-04-01T12:00:00.123456789Z')).toBe(Date.UTC(2026, 3, 1, 12) * 1000 + 123_456)
+    expect(readEpochMicros('2026-04-01T12:00:00Z')).toBe(Date.UTC(2026, 3, 1, 12) * 1000)
+    expect(readEpochMicros('2026-04-01T15:00:00+03:00')).toBe(Date.UTC(2026, 3, 1, 12) * 1000)
+    expect(readEpochMicros('2026-04-01T06:30:00.5-05:30')).toBe(Date.UTC(2026, 3, 1, 12) * 1000 + 500_000)
+    expect(readEpochMicros('2026-04-01T12:00:00.123456789Z')).toBe(Date.UTC(2026, 3, 1, 12) * 1000 + 123_456)
     for (const text of [
       'yesterday',
       '2026-04-01',
@@ -64,7 +64,7 @@ describe('instantOf (the checks’ own RFC 3339 reading)', () => {
       '2026-02-30T00:00:00Z',
       '2026-04-01T24:00:00Z',
     ])
-      expect(instantOf(text), text).toBeNull()
+      expect(readEpochMicros(text), text).toBeNull()
   })
 
   it('writes an instant in any zone offset with the fraction digits asked for, and reads back the same instant', () => {
@@ -77,7 +77,7 @@ describe('instantOf (the checks’ own RFC 3339 reading)', () => {
       '2026-04-01T06:30:00.007008-05:30',
     )
     for (const offsetMinutes of [0, 180, -330, 765])
-      expect(instantOf(dateTimeText(micros, { offsetMinutes, fractionDigits: 6 }))).toBe(micros)
+      expect(readEpochMicros(dateTimeText(micros, { offsetMinutes, fractionDigits: 6 }))).toBe(micros)
     expect(() => dateTimeText(micros, { fractionDigits: 3 })).toThrow(
       'the instant has microseconds, which 3 fraction digits cannot write',
     )

@@ -12,13 +12,13 @@ export {
   REASON_HEADER,
 } from './responders/kaiten-ru.js'
 export { createKaitenShResponder, type KaitenShResponderOptions } from './responders/kaiten-sh.js'
-export type { RateLimitOptions } from './responders/rate-limit.js'
 export type {
   ApiResponder,
   KaitenRuResponder,
   KaitenShResponder,
   Responder,
 } from './responders/responder.js'
+export type { RateLimitOptions } from './responders/window-counter.js'
 export {
   type FaultOptions,
   type InsertOptions,

@@ -1,6 +1,6 @@
-// An API that documents a rate limit (kaiten.ru: `x-rate-limit`) is paced by the client's limiter, which learns from
+// An API that documents a rate limit (kaiten.ru: `x-rate-limit`) is paced by the client's `RequestPacer`, which learns from
 // the X-RateLimit-* headers.
-import { type Clock as LimiterClock, RateLimiter, type RateLimitSlot } from '@kaiten-audit/client'
+import { type Clock as PacerClock, type PacerSlot, RequestPacer } from '@kaiten-audit/client'
 import type { RateLimit } from '../spec/operation.js'
 import { type Clock, systemClock } from './clock.js'
 
@@ -9,18 +9,18 @@ import { type Clock, systemClock } from './clock.js'
  * after its release, which follows the response headers: the server counted the request at some instant in between.
  */
 export interface Pacer {
-  reserve(signal?: AbortSignal): Promise<RateLimitSlot>
+  reserve(signal?: AbortSignal): Promise<PacerSlot>
   observe(headers: Headers): void
 }
 
 /** A pacer for the documented `limit` (the model's `x-rate-limit`), on the run's clock. */
 export function createPacer(limit: RateLimit, clock: Clock): Pacer {
-  // On the system clock the limiter keeps its own timers, which it cancels when a wait is abandoned.
-  return new RateLimiter(clock === systemClock ? limit : { ...limit, clock: limiterClock(clock) })
+  // On the system clock the pacer keeps its own timers, which it cancels when a wait is abandoned.
+  return new RequestPacer(clock === systemClock ? limit : { ...limit, clock: pacerClock(clock) })
 }
 
-/** The limiter waits through timers; a virtual clock only moves through `sleep`. */
-function limiterClock(clock: Clock): LimiterClock {
+/** The pacer waits through timers; a virtual clock only moves through `sleep`. */
+function pacerClock(clock: Clock): PacerClock {
   return {
     now: () => clock.now(),
     setTimer(ms, callback) {

@@ -1,6 +1,8 @@
 // What X-RateLimit-Reset may say: the UTC epoch second at which the current window ends, so shortly after the
 // response's own Date. Anything else (milliseconds, a countdown, the past, far ahead) is reported at once; a run never
-// waits on a value that cannot be right.
+// waits on a value that cannot be right. The headers are read by the client's parser, the project's one reader of
+// them; only the judgement (which values can be the end of the current window, and why not) is the contract's own.
+import { parseRateLimitHeaders } from '@kaiten-audit/client'
 
 /**
  * The rate-limit headers as recorded (lower case), named as the spec documents them; what each means (what is left of
@@ -27,16 +29,31 @@ const SKEW_SECONDS = 60
 /** Epoch seconds have 10 digits from 2001 to 2286; 13 digits are milliseconds, a handful a countdown. */
 export const EPOCH_SECONDS = { min: 1e9, max: 1e10 }
 
+/** `X-RateLimit-Remaining` of a recorded response, or undefined when absent or unreadable (the schema check reports those). */
+export function remainingOf(exchange: {
+  headers: Readonly<Record<string, string | undefined>>
+}): number | undefined {
+  return parseRateLimitHeaders(exchange.headers).remaining
+}
+
+/** `X-RateLimit-Reset` of a recorded response in epoch seconds, or undefined when absent or not a plain number. */
+export function resetOf(exchange: {
+  headers: Readonly<Record<string, string | undefined>>
+}): number | undefined {
+  return parseRateLimitHeaders(exchange.headers).resetEpochSeconds
+}
+
 export function judgeReset({ reset, date, nowMs, windowSeconds }: ResetContext): ResetJudgement {
-  const text = reset?.trim()
-  if (text === undefined || !/^\d+$/.test(text)) {
+  const value = resetOf({ headers: { [RATE_LIMIT_RESET]: reset } })
+  // The spec documents an integer; the client's reader also takes a fraction, which a contract reports.
+  if (value === undefined || !Number.isInteger(value)) {
     return {
       ok: false,
       reason: `${JSON.stringify(reset ?? null)} is not an integer`,
       expected: 'UTC epoch seconds',
     }
   }
-  const value = Number(text)
+  const text = String(value)
   const dateMs = date === undefined ? Number.NaN : Date.parse(date)
   const byDate = Number.isFinite(dateMs)
   const reference = Math.floor((byDate ? dateMs : nowMs) / 1000)

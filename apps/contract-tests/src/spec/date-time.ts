@@ -5,7 +5,7 @@
 const SHAPE = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2}):(\d{2}))$/
 
 /** Epoch microseconds of an RFC 3339 date-time (fraction truncated to microseconds), or null when it is not one. */
-export function instantOf(text: string): number | null {
+export function readEpochMicros(text: string): number | null {
   const match = SHAPE.exec(text)
   if (!match) return null
   const [, date = '', clock = '', fraction = '', , sign, zoneHours = '0', zoneMinutes = '0'] = match

@@ -2,6 +2,7 @@
 // responder, the shape of the mocks' scenarios. Where the mocks have a scenario for a fault, `scenarioFault` wraps the
 // faithful responder with `scenario.wrap` (limited to some requests if asked); the building blocks below bend one
 // behaviour where no scenario says it.
+import { parseRateLimitHeaders } from '@kaiten-audit/client'
 import { scenarios } from '@kaiten-audit/mocks'
 import type { KaitenRuResponder, KaitenShResponder, Responder, Scenario } from '@kaiten-audit/mocks/server'
 import { parseDateTime } from '@kaiten-audit/query'
@@ -197,7 +198,7 @@ export function windowOutlivesReset(): Wrap {
   return rewriteResponse(async (response) => {
     const second = Math.floor(Date.parse(response.headers.get('date') ?? '') / 1000)
     if (response.status === 429) {
-      blockedUntilSecond = Number(response.headers.get('x-ratelimit-reset')) + 1
+      blockedUntilSecond = (parseRateLimitHeaders(response.headers).resetEpochSeconds ?? 0) + 1
       return response
     }
     if (second < blockedUntilSecond) {

@@ -12,10 +12,10 @@ import { bearerToken, MOCK_TOKENS } from '../tokens.js'
 import { filterTimelineByAddedParameters } from './added-filters.js'
 import { requireStore } from './describe-store.js'
 import { requireHeaders, requireInvalidParameterStatus, requireStatuses } from './documented.js'
-import { createRateLimiter, createUnlimited, type RateLimitOptions } from './rate-limit.js'
 import { bodilessResponse, describeIssues } from './reason-header.js'
 import { apiResponder, itemsResponse, type KaitenRuResponder } from './responder.js'
 import { selectKaitenRuPage } from './select.js'
+import { createCountingOnly, createWindowCounter, type RateLimitOptions } from './window-counter.js'
 
 /** Options of {@link createKaitenRuResponder}. */
 export interface KaitenRuResponderOptions {
@@ -24,7 +24,7 @@ export interface KaitenRuResponderOptions {
   basePath?: string
   /** Default: the model's `x-rate-limit` per token. `false` never answers 429 (headers still sent). */
   rateLimit?: false | RateLimitOptions
-  /** Clock for the rate limiter, in epoch milliseconds. Default `Date.now`. */
+  /** Clock for the window counter, in epoch milliseconds. Default `Date.now`. */
   now?: () => number
   /** The API model to follow. Default: the one generated from `specs/kaiten-ru`; a test may pass one from an edited spec. */
   model?: ApiModel
@@ -36,7 +36,7 @@ export { REASON_HEADER } from './reason-header.js'
 /** Requests without a usable token share one bucket, as an anonymous caller would. */
 const ANONYMOUS = '\u0000anonymous'
 
-/** The headers the limiter's decision fills in, by what they mean; their spelling is checked against the model. */
+/** The headers the window counter's decision fills in, by what they mean; their spelling is checked against the model. */
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Remaining', 'X-RateLimit-Reset'] as const
 
 /** The framework-free kaiten.ru fake: a `Request → Response` function over `store`, for any server or test double. */
@@ -60,17 +60,17 @@ export function createKaitenRuResponder(options: KaitenRuResponderOptions): Kait
   ]
   const now = options.now ?? Date.now
   const documentedLimit = rateLimitOf(operation)
-  const limiter =
+  const windows =
     options.rateLimit === false
-      ? createUnlimited(documentedLimit, now)
-      : createRateLimiter(options.rateLimit ?? documentedLimit, now)
+      ? createCountingOnly(documentedLimit, now)
+      : createWindowCounter(options.rateLimit ?? documentedLimit, now)
 
   return apiResponder({ api: 'kaiten-ru', store, basePath, model }, async (request) => {
     const url = new URL(request.url)
     const token = bearerToken(request)
-    const decision = limiter.take(token ?? ANONYMOUS)
+    const decision = windows.take(token ?? ANONYMOUS)
     const headers = {
-      // Dated by the limiter's clock, so a client comparing X-RateLimit-Reset with Date reads one time.
+      // Dated by the window counter's clock, so a client comparing X-RateLimit-Reset with Date reads one time.
       date: new Date(now()).toUTCString(),
       [remainingHeader]: String(decision.remaining),
       [resetHeader]: String(decision.resetSeconds),

@@ -13,7 +13,7 @@ import {
   remoteAddress,
 } from './kaiten-ru-data.js'
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
-import { ascendingInstants, instantOf, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
+import { ascendingInstants, storedEpochMicros, TIMELINE_END_MS, toMillisecondsText } from './timeline.js'
 import type { Timeline } from './timeline-index.js'
 
 /** Options of {@link createKaitenRuStore}. */
@@ -145,7 +145,7 @@ function authorFields(
 /** Stores one event; `bulk` leaves ordering to one sort after generation (see `sortNewestFirst`). */
 function store(state: State, event: AuditLogEvent, bulk = false): AuditLogEvent {
   const frozen = deepFreeze(event)
-  const at = instantOf('created', frozen.created)
+  const at = storedEpochMicros('created', frozen.created)
   state.latestMs = Math.max(state.latestMs, Math.floor(at / 1000))
   state.ids.add(frozen.id)
   const stored = { at, tie: frozen.id, event: frozen }

@@ -5,7 +5,7 @@ import { checkSeed, createRandom, deriveSeed, type Random } from '../random.js'
 import { deepFreeze } from './deep-freeze.js'
 import { EVENT_NAME_WEIGHTS, INSTANCE_SLUGS, payloadFor, STATUS_BY_EVENT_NAME } from './kaiten-sh-data.js'
 import { insertNewestFirst, sortNewestFirst } from './newest-first.js'
-import { ascendingInstants, instantOf, TIMELINE_END_MS, toSecondsText } from './timeline.js'
+import { ascendingInstants, storedEpochMicros, TIMELINE_END_MS, toSecondsText } from './timeline.js'
 import type { Timeline } from './timeline-index.js'
 
 /** A kaiten.sh instance: its UUID and its slug, the path parameter of the audit-trails operation. */
@@ -141,7 +141,7 @@ function store(
     instanceSlug: instance.slug,
     ...fields,
   })
-  const at = instantOf('timestamp', entry.timestamp)
+  const at = storedEpochMicros('timestamp', entry.timestamp)
   state.latestMs = Math.max(state.latestMs, Math.floor(at / 1000))
   const trail = state.trails.get(instance.slug) as StoredEntry[]
   const stored = { at, tie: entry.id, entry }

@@ -46,7 +46,7 @@ export function toMillisecondsText(epochMs: number): string {
 }
 
 /** Epoch microseconds of a stored timestamp; throws on text that is not a date-time, naming the field. */
-export function instantOf(field: string, text: unknown): number {
+export function storedEpochMicros(field: string, text: unknown): number {
   const instant = typeof text === 'string' ? parseDateTime(text) : null
   if (instant === null) {
     throw new Error(

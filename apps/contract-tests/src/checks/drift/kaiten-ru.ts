@@ -1,7 +1,7 @@
 // kaiten.ru drift: bodies on errors documented without one, lost rate-limit headers, a changed envelope or reset unit.
 // Statuses, bodies, headers and the category and action lists are the run's model's.
 import { type Exchange, jsonBody, mediaType, show } from '../../http/exchange.js'
-import { EPOCH_SECONDS, RATE_LIMIT_RESET as RESET } from '../../http/rate-limit-reset.js'
+import { EPOCH_SECONDS, RATE_LIMIT_RESET as RESET, resetOf } from '../../http/rate-limit-reset.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { Drift, DriftFindings } from './drift-check.js'
 import { isObject, keysOf, undocumentedStatus } from './drift-check.js'
@@ -55,10 +55,10 @@ export function detectKaitenRuDrift(
         actual: 'absent',
       })
     }
-    const reset = Number(exchange.headers[RESET])
+    const reset = resetOf(exchange)
     if (
       spec.documentsHeader(exchange.status, RESET) &&
-      Number.isFinite(reset) &&
+      reset !== undefined &&
       reset > 0 &&
       (reset < EPOCH_SECONDS.min || reset >= EPOCH_SECONDS.max)
     ) {

@@ -2,7 +2,7 @@
 // ties by id, highest first.
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
-import { instantOf } from '../../spec/date-time.js'
+import { readEpochMicros } from '../../spec/date-time.js'
 import type { CheckDefinition } from '../context.js'
 import { reportLimited } from '../shared/list-api.js'
 import type { Target } from '../targets.js'
@@ -45,8 +45,8 @@ export function newestFirstCheck<T extends Target>(
         for (let index = 1; index < items.length; index++) {
           const previous = items[index - 1] as Record<string, unknown>
           const item = items[index] as Record<string, unknown>
-          const before = typeof previous[timeField] === 'string' ? instantOf(previous[timeField]) : null
-          const time = typeof item[timeField] === 'string' ? instantOf(item[timeField]) : null
+          const before = typeof previous[timeField] === 'string' ? readEpochMicros(previous[timeField]) : null
+          const time = typeof item[timeField] === 'string' ? readEpochMicros(item[timeField]) : null
           // An unreadable time is the schema check's finding, not an order to judge.
           if (before === null || time === null) continue
           if (time > before) {

@@ -4,7 +4,7 @@ import { type AuditLogEvent, INTEGER_FORMAT_RANGES } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
-import { expectNewestOfSample, type Page, requireItems, samplePage } from '../shared/list-api.js'
+import { expectNewestOfSample, type RecordedPage, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { kaitenRuList, listEvents } from './list.js'
 
@@ -24,7 +24,7 @@ async function expectPageSize(
   sample: readonly AuditLogEvent[],
   limit: number | undefined,
   label: string,
-): Promise<Page<AuditLogEvent>> {
+): Promise<RecordedPage<AuditLogEvent>> {
   const newest = sample[0] as AuditLogEvent
   // Pinned, so events created during the run do not shift the page.
   const query: Record<string, string> = { to: newest.created }

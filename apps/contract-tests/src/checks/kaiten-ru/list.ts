@@ -5,7 +5,7 @@ import type { AuthMode, Exchange } from '../../http/exchange.js'
 import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
 import { rawQuery } from '../search-params.js'
-import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
+import { arrayItems, type ListApi, type RecordedPage } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 
 export interface SendOptions {
@@ -40,7 +40,7 @@ export async function listEvents(
   context: CheckContext<KaitenRuTarget>,
   query: Readonly<Record<string, string>>,
   options: SendOptions = {},
-): Promise<Page<AuditLogEvent>> {
+): Promise<RecordedPage<AuditLogEvent>> {
   const exchange = await sendAuditLogs(context, rawQuery(query), options)
   return { exchange, items: arrayItems(context, exchange, 'events') as AuditLogEvent[] }
 }

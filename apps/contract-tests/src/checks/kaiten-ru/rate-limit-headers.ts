@@ -1,10 +1,11 @@
 // kaiten.ru's X-RateLimit-* headers judged for meaning on every response of the run that carries them: Remaining is
 // what is left of the current window and falls with each request in it; Reset is the epoch second that window ends.
-import { describeExchange, type Exchange } from '../../http/exchange.js'
+import { describeExchange } from '../../http/exchange.js'
 import {
   judgeReset,
   RATE_LIMIT_REMAINING as REMAINING,
   RATE_LIMIT_RESET as RESET,
+  remainingOf,
 } from '../../http/rate-limit-reset.js'
 import type { CheckDefinition } from '../context.js'
 import { reportLimited } from '../shared/list-api.js'
@@ -16,12 +17,6 @@ interface Finding {
   expected: string
   actual: string
   request: string
-}
-
-/** The header as a non-negative integer, or undefined when absent or unreadable (the schema check reports those). */
-export function integerHeader(exchange: Exchange, name: string): number | undefined {
-  const text = exchange.headers[name]?.trim()
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
 }
 
 export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
@@ -46,7 +41,7 @@ export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
 
     for (const exchange of exchanges) {
       const request = describeExchange(exchange)
-      const remaining = integerHeader(exchange, REMAINING)
+      const remaining = remainingOf(exchange)
       if (remaining !== undefined && remaining > requests) {
         range.push({
           message: `X-RateLimit-Remaining ${remaining} is more than a window holds (${requests} requests)`,
@@ -88,7 +83,7 @@ export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
     // answered must see less left, down to 0.
     const sequential = [...exchanges].sort((a, b) => a.sentOrder - b.sentOrder)
     for (const later of sequential) {
-      const remaining = integerHeader(later, REMAINING)
+      const remaining = remainingOf(later)
       if (remaining === undefined) continue
       const earlier = sequential
         .filter(
@@ -97,11 +92,11 @@ export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
             other.receivedOrder < later.sentOrder &&
             other.headers[RESET] !== undefined &&
             other.headers[RESET] === later.headers[RESET] &&
-            integerHeader(other, REMAINING) !== undefined,
+            remainingOf(other) !== undefined,
         )
         .at(-1)
       if (!earlier) continue
-      const before = integerHeader(earlier, REMAINING) as number
+      const before = remainingOf(earlier) as number
       if (remaining > Math.max(before - 1, 0)) {
         counting.push({
           message:

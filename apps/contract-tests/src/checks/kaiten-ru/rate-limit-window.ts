@@ -6,13 +6,13 @@ import {
   judgeReset,
   RATE_LIMIT_REMAINING as REMAINING,
   RATE_LIMIT_RESET as RESET,
+  remainingOf,
 } from '../../http/rate-limit-reset.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { sendAuditLogs } from './list.js'
-import { integerHeader } from './rate-limit-headers.js'
 
 /** A burst that straddles two windows proves nothing either way; it is sent once more in the next window. */
 const BURSTS = 2
@@ -132,7 +132,7 @@ export const rateLimitWindowCheck: CheckDefinition<KaitenRuTarget> = {
           actual: `${after.status} with X-RateLimit-Reset ${after.headers[RESET] ?? 'absent'}`,
         },
       )
-    } else if (integerHeader(after, REMAINING) !== requests - 1) {
+    } else if (remainingOf(after) !== requests - 1) {
       context.note(
         `the first request after the reset left X-RateLimit-Remaining ${after.headers[REMAINING] ?? 'absent'}; another client may share the token`,
       )

@@ -6,7 +6,7 @@ import type { AuthMode, Exchange } from '../../http/exchange.js'
 import { renderQuery } from '../../spec/query-text.js'
 import type { CheckContext } from '../context.js'
 import { rawQuery } from '../search-params.js'
-import { arrayItems, type ListApi, type Page } from '../shared/list-api.js'
+import { arrayItems, type ListApi, type RecordedPage } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 
 export interface SendOptions {
@@ -38,7 +38,7 @@ export async function listEntries(
   context: CheckContext<KaitenShTarget>,
   query: Readonly<Record<string, string>>,
   options: SendOptions = {},
-): Promise<Page<AuditTrailEntry>> {
+): Promise<RecordedPage<AuditTrailEntry>> {
   const exchange = await sendTrails(context, rawQuery(query), options)
   return { exchange, items: arrayItems(context, exchange, 'entries') as AuditTrailEntry[] }
 }

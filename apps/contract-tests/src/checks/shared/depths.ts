@@ -8,8 +8,8 @@ import { expectExactly } from './expected.js'
 import {
   type ItemFilter,
   type ListApi,
-  type Page,
   type PagingParams,
+  type RecordedPage,
   samplePage,
   timeOf,
 } from './list-api.js'
@@ -24,7 +24,7 @@ const MAX_END_PROBES = 24
 
 interface Probe<Item> {
   offset: number
-  page: Page<Item>
+  page: RecordedPage<Item>
 }
 
 export function depthsCheck<T extends Target, Item, P extends PagingParams>(
@@ -138,7 +138,7 @@ async function findEnd<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
   sampled: number,
-  list: (offset: number, limit: number) => Promise<Page<Item>>,
+  list: (offset: number, limit: number) => Promise<RecordedPage<Item>>,
 ): Promise<{ count: number; last: Probe<Item> } | undefined> {
   const max = context.spec.pageLimits.max
   const ceiling = context.spec.largestValue('offset') ?? Number.MAX_SAFE_INTEGER
@@ -234,7 +234,7 @@ async function expectTail<T extends Target, Item, P extends PagingParams>(
 async function expectContiguous<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-  slice: Page<Item>,
+  slice: RecordedPage<Item>,
 ): Promise<void> {
   const first = slice.items[0]
   if (!first) return

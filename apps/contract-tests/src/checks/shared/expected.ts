@@ -3,7 +3,7 @@
 import { describeExchange } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
-import { type ListApi, type Page, type PagingParams, samplePage, timeOf } from './list-api.js'
+import { type ListApi, type PagingParams, type RecordedPage, samplePage, timeOf } from './list-api.js'
 
 /** Whether the sample holds every item at or after `low` (epoch µs): it is the whole log, or reaches past `low`. */
 export function sampleReaches<T extends Target, Item, P extends PagingParams>(
@@ -51,7 +51,7 @@ export async function sampleItems<T extends Target, Item, P extends PagingParams
 export function expectExactly<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-  page: Page<Item>,
+  page: RecordedPage<Item>,
   expected: readonly Item[],
   what: string,
 ): boolean {

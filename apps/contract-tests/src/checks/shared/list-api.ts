@@ -1,10 +1,11 @@
 // What the pagination checks need from one API, so the same checks run against kaiten.sh and kaiten.ru.
 import { describeExchange, type Exchange, jsonBody, show } from '../../http/exchange.js'
-import { instantOf } from '../../spec/date-time.js'
+import { readEpochMicros } from '../../spec/date-time.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
 
-export interface Page<Item> {
+/** One page as the run received it: the recorded exchange and the items read from its body. */
+export interface RecordedPage<Item> {
   exchange: Exchange
   items: Item[]
 }
@@ -27,7 +28,7 @@ export interface ListApi<T extends Target, Item, P extends PagingParams> {
   /** Parameters for the inclusive window [from, to]; either bound may be left out. */
   window(bounds: { from?: string; to?: string }): P
   /** Lists one page; stops the check unless the answer is 200 with a JSON array. */
-  list(context: CheckContext<T>, params: P): Promise<Page<Item>>
+  list(context: CheckContext<T>, params: P): Promise<RecordedPage<Item>>
   /**
    * The API's own filter, set to the value `item` carries (kaiten.sh: its event name; kaiten.ru: its category), and
    * how to tell the items it selects: offsets must hold on a filtered result too.
@@ -73,7 +74,7 @@ export function timeOf<T extends Target, Item, P extends PagingParams>(
   item: Item,
 ): number {
   const text = api.timeTextOf(item)
-  const micros = typeof text === 'string' ? instantOf(text) : null
+  const micros = typeof text === 'string' ? readEpochMicros(text) : null
   if (micros === null) {
     context.stop(`${api.noun} carry an unreadable ${api.timeField}`, {
       path: `$.body[].${api.timeField}`,
@@ -91,7 +92,7 @@ export function timeOf<T extends Target, Item, P extends PagingParams>(
 export function samplePage<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-): Promise<Page<Item>> {
+): Promise<RecordedPage<Item>> {
   return context.shared.memo('sample', () => api.list(context, { limit: context.spec.pageLimits.max } as P))
 }
 
@@ -137,7 +138,7 @@ export interface SampleWindow<Item, P> {
   /** The window's bounds as list parameters. */
   bounds: P
   /** One page over the window at the maximum page size. */
-  whole: Page<Item>
+  whole: RecordedPage<Item>
 }
 
 /**
@@ -190,7 +191,7 @@ export function reportLimited(
 export function expectAnchorListed<T extends Target, Item extends { id: unknown }, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-  page: Page<Item>,
+  page: RecordedPage<Item>,
   anchor: Item,
   pageSize: number,
   singular: string,
@@ -214,7 +215,7 @@ export function expectAnchorListed<T extends Target, Item extends { id: unknown 
 export function expectNewestOfSample<T extends Target, Item extends { id: unknown }, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-  page: Page<Item>,
+  page: RecordedPage<Item>,
   sample: readonly Item[],
   { applied, label, shownIds }: { applied: number; label: string; shownIds: number },
 ): void {

@@ -3,7 +3,7 @@
 import { describeExchange, show } from '../../http/exchange.js'
 import type { CheckContext } from '../context.js'
 import type { Target } from '../targets.js'
-import type { ListApi, Page, PagingParams } from './list-api.js'
+import type { ListApi, PagingParams, RecordedPage } from './list-api.js'
 import { reportLimited, samplePage } from './list-api.js'
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i
@@ -107,7 +107,7 @@ export interface ExactExpectation<Item> {
 export async function expectExactly<T extends Target, Item, P extends PagingParams>(
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
-  page: Page<Item>,
+  page: RecordedPage<Item>,
   expectation: ExactExpectation<Item>,
 ): Promise<boolean> {
   const { asked, expected, describe } = expectation
@@ -166,7 +166,7 @@ export function windowUnchangedSince<T extends Target, Item, P extends PagingPar
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
   window: ReferenceWindow<Item>,
-  reread: () => Promise<Page<Item>>,
+  reread: () => Promise<RecordedPage<Item>>,
 ): () => Promise<boolean> {
   return () =>
     context.shared.memo('reference-window-unchanged', async () => {
@@ -182,9 +182,12 @@ export interface ProbedWindow<Item, Bounds extends Record<string, string>> exten
   /** The window's bounds (e.g. `from`/`to`, `after`/`before`), as the server wrote them. */
   bounds: Bounds
   /** Lists `query` inside the window, with room for one item more than `expected` holds. */
-  probe(query: Readonly<Record<string, string>>, expectedCount: number): Promise<Page<Item>>
+  probe(query: Readonly<Record<string, string>>, expectedCount: number): Promise<RecordedPage<Item>>
   /** Compares a probe's page with exactly `expected`. */
-  expect(page: Page<Item>, expectation: Omit<ExactExpectation<Item>, 'windowUnchanged'>): Promise<boolean>
+  expect(
+    page: RecordedPage<Item>,
+    expectation: Omit<ExactExpectation<Item>, 'windowUnchanged'>,
+  ): Promise<boolean>
 }
 
 /**
@@ -200,7 +203,7 @@ export async function probedWindow<
   context: CheckContext<T>,
   api: ListApi<T, Item, P>,
   boundsOf: (window: ReferenceWindow<Item>) => Bounds,
-  list: (context: CheckContext<T>, query: Readonly<Record<string, string>>) => Promise<Page<Item>>,
+  list: (context: CheckContext<T>, query: Readonly<Record<string, string>>) => Promise<RecordedPage<Item>>,
 ): Promise<ProbedWindow<Item, Bounds>> {
   const sample = await samplePage(context, api)
   const window = referenceWindow(context, api, sample.items, context.spec.pageLimits.max)

@@ -1,4 +1,6 @@
-// kaiten.ru's rate limit: 5 requests per second per token (API root page), reported on every response.
+// kaiten.ru's rate limit as the server enforces it: 5 requests per second per token (API root page), counted per
+// fixed window and reported on every response. The client's `RequestPacer` is the other side: it waits so as not to
+// be refused.
 
 /** A rate limit of `requests` per fixed window of `windowMs`, per token. */
 export interface RateLimitOptions {
@@ -14,7 +16,7 @@ export interface RateLimitDecision {
   resetSeconds: number
 }
 
-export interface RateLimiter {
+export interface WindowCounter {
   take(key: string): RateLimitDecision
 }
 
@@ -31,7 +33,7 @@ function checkRateLimitOptions(options: RateLimitOptions): RateLimitOptions {
  * Fixed windows aligned to multiples of `windowMs` since the epoch, so with the default 1000 ms the reset instant
  * is a whole second, as `X-RateLimit-Reset` (epoch seconds) expects.
  */
-export function createRateLimiter(options: RateLimitOptions, now: () => number): RateLimiter {
+export function createWindowCounter(options: RateLimitOptions, now: () => number): WindowCounter {
   const { requests, windowMs } = checkRateLimitOptions(options)
   let window = Number.NaN
   const used = new Map<string, number>()
@@ -58,7 +60,7 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number):
  * With the limit switched off nothing is refused, but the headers still mean what they say: what is left of the
  * current window (0 once spent) and when it ends, so a client that reads them is never told something false.
  */
-export function createUnlimited(options: RateLimitOptions, now: () => number): RateLimiter {
-  const counting = createRateLimiter(options, now)
+export function createCountingOnly(options: RateLimitOptions, now: () => number): WindowCounter {
+  const counting = createWindowCounter(options, now)
   return { take: (key) => ({ ...counting.take(key), allowed: true }) }
 }
