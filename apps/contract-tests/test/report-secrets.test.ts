@@ -1,5 +1,7 @@
 // A server that echoes the token it was sent, ~120 characters into every answer: no piece of a token may reach the
 // terminal, JUnit or Markdown report, or the recorded exchanges, in any spelling.
+
+import { LEAK_PIECE, leakedPieces } from '@kaiten-audit/types/testing'
 import { describe, expect, it } from 'vitest'
 import { INVALID_TOKENS } from '../src/checks/targets.js'
 import { RequestBudget } from '../src/http/budget.js'
@@ -8,7 +10,6 @@ import { renderJUnit } from '../src/report/junit.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { renderTerminal } from '../src/report/terminal.js'
 import { runContract } from '../src/runner.js'
-import { LEAK_PIECE, leakedPieces } from './support/leaks.js'
 
 /** Long, and shaped like base64 credentials: `/`, `+` and `=` change under every encoding. */
 const TOKENS = {

@@ -2,19 +2,8 @@
 // must agree on every text, or one of them is wrong: a seeded comparison over generated texts (seed printed).
 import { parseDateTime } from '@kaiten-audit/query'
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../src/random.js'
 import { dateTimeText, readEpochMicros } from '../src/spec/date-time.js'
-
-/** mulberry32: small, seedable, the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const seed = Number(process.env.CONTRACT_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
@@ -41,7 +30,7 @@ function generatedText(next: () => number): string {
 
 describe('readEpochMicros (the checks’ own RFC 3339 reading)', () => {
   it(`agrees with the mocks' parser on 20000 generated texts (seed ${seed}; replay with CONTRACT_TEST_SEED=${seed})`, () => {
-    const next = random(seed)
+    const next = seededRandom(seed)
     const disagreements: string[] = []
     for (let i = 0; i < 20_000; i++) {
       const text = generatedText(next)

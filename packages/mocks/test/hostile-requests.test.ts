@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveResponder } from '../src/http-adapter.js'
@@ -6,7 +7,6 @@ import { createKaitenShResponder } from '../src/responders/kaiten-sh.js'
 import { type MockServers, startMockServers } from '../src/server.js'
 import { createKaitenShStore } from '../src/store/kaiten-sh.js'
 import { MOCK_TOKENS } from '../src/tokens.js'
-import { propertySeed } from './support/property-seed.js'
 import { exchangeRaw, headerOf, type RawResponse, responseOf } from './support/raw-http.js'
 
 // Every test here talks to a real socket; the limits are generous because a busy machine is slow, not wrong.

@@ -9,16 +9,7 @@ import {
   kaitenRuModel,
   kaitenShModel,
 } from '@kaiten-audit/types'
-import {
-  addEnumValue,
-  addParameter,
-  addResponse,
-  editedSpec,
-  patchParameterSchema,
-  type SpecEdit,
-  setOperationExtension,
-  setParameterExtension,
-} from '@kaiten-audit/types/testing'
+import { editedSpec, perturbAll, setOperationExtension } from '@kaiten-audit/types/testing'
 import { describe, expect, it } from 'vitest'
 import type { MockApi } from '../src/apis.js'
 import { createKaitenRuResponder } from '../src/responders/kaiten-ru.js'
@@ -143,42 +134,6 @@ async function expectFakeFollowsModel(api: MockApi, model: ApiModel): Promise<vo
   }
 }
 
-/** Moves every number, widens every enum, adds a parameter and moves the invalid-parameter statuses. */
-function perturbAll(api: MockApi): SpecEdit[] {
-  const operationId = OPERATION_IDS[api]
-  const edits: SpecEdit[] = []
-  for (const parameter of operationIn(api, GENERATED[api]).parameters) {
-    if (parameter.in !== 'query') continue
-    const { schema } = parameter
-    const patch: Record<string, unknown> = {}
-    if (schema.minimum !== undefined) patch.minimum = schema.minimum + 2
-    if (schema.maximum !== undefined) patch.maximum = schema.maximum + 7
-    if (typeof schema.default === 'number') patch.default = schema.default + 3
-    if (Object.keys(patch).length > 0) edits.push(patchParameterSchema(operationId, parameter.name, patch))
-    if (schema.enum !== undefined || schema.items?.enum !== undefined)
-      edits.push(addEnumValue(operationId, parameter.name, `${parameter.name}_added`))
-    if (parameter.limitClamp)
-      edits.push(
-        setParameterExtension(operationId, parameter.name, 'x-kaiten-limit-clamp', {
-          above: parameter.limitClamp.above + 11,
-          applies: parameter.limitClamp.applies + 13,
-          zeroMeans: 'default',
-        }),
-      )
-  }
-  edits.push(
-    addParameter(operationId, {
-      name: 'added_count',
-      in: 'query',
-      schema: { type: 'integer', minimum: 5, maximum: 9 },
-    }),
-    addResponse(operationId, '409'),
-    addResponse(operationId, '418'),
-    setOperationExtension(operationId, 'x-invalid-parameter-status', { default: 409, 'date-time': 418 }),
-  )
-  return edits
-}
-
 describe.each(['kaiten-sh', 'kaiten-ru'] as const)(
   '%s fake follows the model over every parameter',
   (api) => {
@@ -187,7 +142,7 @@ describe.each(['kaiten-sh', 'kaiten-ru'] as const)(
     })
 
     it('a spec with every fact moved', async () => {
-      const { model } = editedSpec(api, ...perturbAll(api))
+      const { model } = editedSpec(api, ...perturbAll(api, { invalidParameterStatuses: true }))
       expect(model).not.toEqual(GENERATED[api])
       await expectFakeFollowsModel(api, model)
     })

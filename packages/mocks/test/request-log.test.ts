@@ -1,11 +1,11 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { withRequestLog } from '../src/request-log.js'
 import type { Responder } from '../src/responders/responder.js'
 import { MOCK_TOKENS } from '../src/tokens.js'
 
-const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-console.log(`request-log: fast-check seed ${seed} (replay with FC_SEED=${seed})`)
+const seed = propertySeed('request-log')
 
 /** A clock that moves forward by `step` ms on every read, so a request "takes" exactly `step` ms. */
 function steppingClock(step: number): () => number {

@@ -1,7 +1,7 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readRequestTarget } from '../src/request-target.js'
-import { propertySeed } from './support/property-seed.js'
 
 const ORIGIN = 'http://127.0.0.1:6000'
 

@@ -1,3 +1,4 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +13,6 @@ import { type MockServers, startMockServers } from '../src/server.js'
 import { createKaitenRuStore } from '../src/store/kaiten-ru.js'
 import { createKaitenShStore } from '../src/store/kaiten-sh.js'
 import { MOCK_TOKENS } from '../src/tokens.js'
-import { propertySeed } from './support/property-seed.js'
 
 const IO_TIMEOUT_MS = 30_000
 const ALL_NAMES = SCENARIO_NAMES.join(', ')

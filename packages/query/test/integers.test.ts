@@ -1,11 +1,11 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseKaitenRuQuery, parseKaitenShQuery } from '../src/index.js'
 
 // Integers in query text are judged by their digits: a value beyond 2^53 keeps its meaning. The expectations come
 // from the vendors' documentation, computed with BigInt as an independent oracle.
-const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-console.log(`integers: fast-check seed ${seed} (replay with FC_SEED=${seed})`)
+const seed = propertySeed('integers')
 
 const HUGE = [
   '9007199254740993',

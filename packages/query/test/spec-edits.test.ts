@@ -8,7 +8,7 @@ import {
   addResponse,
   editedSpec,
   patchParameterSchema,
-  type SpecEdit,
+  perturbAll,
   setOperationExtension,
   setParameterExtension,
   specDocument,
@@ -23,7 +23,7 @@ import {
   toKaitenRuSearchParams,
   toKaitenShSearchParams,
 } from '../src/index.js'
-import { type ApiName, expectQueryFollowsModel, operationIn, queryApis } from './support/follows-model.js'
+import { expectQueryFollowsModel, operationIn, queryApis } from './support/follows-model.js'
 
 const SH = 'getAuditTrails'
 const RU = 'retrieveAuditLogEvents'
@@ -156,42 +156,6 @@ describe('kaiten.ru follows an edited spec', () => {
     expect(invalidParameterStatus(operationIn('kaiten-ru', queryApis['kaiten-ru'].model), [])).toBe(400)
   })
 })
-
-/**
- * Moves every number and widens every enum of every query parameter, so no restated fact can agree by chance. Upper
- * bounds and clamps move up, so a restated cap (`Math.min(limit, 500)`) bites as well as a restated check.
- */
-function perturbAll(api: ApiName): SpecEdit[] {
-  const operationId = queryApis[api].operationId
-  const edits: SpecEdit[] = []
-  for (const parameter of operationIn(api, queryApis[api].model).parameters) {
-    if (parameter.in !== 'query') continue
-    const { schema } = parameter
-    const patch: Record<string, unknown> = {}
-    if (schema.minimum !== undefined) patch.minimum = schema.minimum + 2
-    if (schema.maximum !== undefined) patch.maximum = schema.maximum + 7
-    if (typeof schema.default === 'number') patch.default = schema.default + 3
-    if (Object.keys(patch).length > 0) edits.push(patchParameterSchema(operationId, parameter.name, patch))
-    if (schema.enum !== undefined || schema.items?.enum !== undefined)
-      edits.push(addEnumValue(operationId, parameter.name, `${parameter.name}_added`))
-    if (parameter.limitClamp)
-      edits.push(
-        setParameterExtension(operationId, parameter.name, 'x-kaiten-limit-clamp', {
-          above: parameter.limitClamp.above + 11,
-          applies: parameter.limitClamp.applies + 13,
-          zeroMeans: 'default',
-        }),
-      )
-  }
-  edits.push(
-    addParameter(operationId, {
-      name: 'added_count',
-      in: 'query',
-      schema: { type: 'integer', minimum: 5, maximum: 9 },
-    }),
-  )
-  return edits
-}
 
 describe.each(['kaiten-sh', 'kaiten-ru'] as const)(
   '%s: every parameter follows a spec with every fact moved',

@@ -1,3 +1,4 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -8,8 +9,7 @@ import {
   toKaitenShSearchParams,
 } from '../src/index.js'
 
-const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-console.log(`well-formed: fast-check seed ${seed} (replay with FC_SEED=${seed})`)
+const seed = propertySeed('well-formed')
 
 /** Text mixing any code points with surrogate halves, which may or may not end up paired. */
 const anyUtf16 = fc.string({

@@ -155,3 +155,7 @@ export function setParameterExtension(
     else target[key] = structuredClone(value)
   }
 }
+
+export { LEAK_PIECE, leakedPieces, reachableStrings } from './testing-leaks.js'
+export { type PerturbOptions, perturbAll } from './testing-perturb.js'
+export { propertyParameters, propertySeed } from './testing-property-seed.js'

@@ -1,18 +1,6 @@
 // Every scenario by name, and the text form the `--scenario` flag and the `X-Mock-Scenario` header share:
 // `name` or `name:key=value,key=value`.
 
-import { documentedError } from './documented.js'
-import { cursorEnvelope } from './drift.js'
-import {
-  htmlErrorPage,
-  latency,
-  malformedJson,
-  networkError,
-  rateLimitStorm,
-  serverErrors,
-  truncatedBody,
-} from './faults.js'
-import { insertDuringPaging } from './inserts.js'
 import {
   createScenario,
   describeOptions,
@@ -21,20 +9,12 @@ import {
   type ScenarioDefinition,
   ScenarioError,
 } from './scenario.js'
+import { scenarios } from './scenario-list.js'
 
-/** Every scenario kind, in the order help texts list them. */
-export const SCENARIO_DEFINITIONS: readonly ScenarioDefinition[] = [
-  latency,
-  serverErrors,
-  documentedError,
-  rateLimitStorm,
-  networkError,
-  malformedJson,
-  truncatedBody,
-  htmlErrorPage,
-  insertDuringPaging,
-  cursorEnvelope,
-].map((factory) => factory.definition)
+/** Every scenario kind, in the order of the list (and of help texts). */
+export const SCENARIO_DEFINITIONS: readonly ScenarioDefinition[] = Object.values(scenarios).map(
+  (factory) => factory.definition,
+)
 
 /** The names the flag and the header accept. */
 export const SCENARIO_NAMES: readonly string[] = SCENARIO_DEFINITIONS.map((definition) => definition.name)

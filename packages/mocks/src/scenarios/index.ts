@@ -1,18 +1,7 @@
 // Scenarios by their code names. Each `scenarios.x(options)` is a scenario value for `.wrap()`, `.handler()`,
 // `startMockServers({ scenarios })`; `scenarios.x(baseUrl, options)` is the MSW override in one call.
 
-import { documentedError } from './documented.js'
-import { cursorEnvelope, uuidForId } from './drift.js'
-import {
-  htmlErrorPage,
-  latency,
-  malformedJson,
-  networkError,
-  rateLimitStorm,
-  serverErrors,
-  truncatedBody,
-} from './faults.js'
-import { insertDuringPaging } from './inserts.js'
+import { uuidForId } from './drift.js'
 import type { AnyStore, CommonScenarioOptions } from './scenario.js'
 
 export { parseScenario, SCENARIO_NAMES } from './catalogue.js'
@@ -27,6 +16,7 @@ export type {
   ScenarioHandlerOptions,
 } from './scenario.js'
 export { ScenarioError } from './scenario.js'
+export { scenarios } from './scenario-list.js'
 export { uuidForId }
 
 /** How long a scenario lasts (kept for code written against earlier versions). */
@@ -36,28 +26,4 @@ export type FaultOptions = Pick<CommonScenarioOptions, 'times'>
 export interface InsertOptions extends FaultOptions {
   store?: AnyStore
   count?: number
-}
-
-/** Every scenario, by the name code uses; the `--scenario` flag and the header use the kebab-case name. */
-export const scenarios = {
-  /** `latency`: waits `ms`, then the faithful answer. */
-  latency,
-  /** `server-errors`: 5xx (default 500) in the API's error shape. */
-  serverErrors,
-  /** `documented-error`: an error status the API's model documents, in its error shape and documented headers. */
-  documentedError,
-  /** `rate-limit-storm`: 429 with `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`. */
-  rateLimitStorm,
-  /** `network-error`: `fetch` rejects, as on a dropped connection. */
-  networkError,
-  /** `malformed-json`: 200 `application/json` with a body that does not parse. */
-  malformedJson,
-  /** `truncated-body`: the faithful headers and half the body, then the stream fails. */
-  truncatedBody,
-  /** `html-error-page`: an nginx-style HTML error page (default 502), as a proxy sends when the upstream is down. */
-  htmlErrorPage,
-  /** `insert-during-paging`: before every request after the first, appends `count` newest items. */
-  insertDuringPaging,
-  /** `cursor-envelope`, kaiten.sh only: the later `{items, hasMore, nextCursor}` envelope with UUID ids. */
-  cursorEnvelope,
 }

@@ -1,9 +1,9 @@
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stringifyItems } from '../../src/responders/json-cache.js'
 import { textResponse, unreadBodyText } from '../../src/responders/responder.js'
 import { startMockServers } from '../../src/server.js'
-import { propertySeed } from '../support/property-seed.js'
 
 describe('stringifyItems', () => {
   it('gives exactly JSON.stringify of the array, frozen or not, cached or not', () => {

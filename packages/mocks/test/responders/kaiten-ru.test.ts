@@ -1,11 +1,11 @@
 import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createKaitenRuResponder, REASON_HEADER } from '../../src/responders/kaiten-ru.js'
 import { createKaitenRuStore } from '../../src/store/kaiten-ru.js'
 import { MOCK_TOKENS } from '../../src/tokens.js'
 import { violationsOf } from '../support/conformance.js'
-import { propertySeed } from '../support/property-seed.js'
 import { RU_BASE, ruRequest } from '../support/requests.js'
 
 /** The README's promise for every header the mock writes; Node's fetch gives up on a 16 KiB header block. */

@@ -1,11 +1,11 @@
 import { knownEventNameValues } from '@kaiten-audit/types'
+import { propertySeed } from '@kaiten-audit/types/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createKaitenShResponder } from '../../src/responders/kaiten-sh.js'
 import { createKaitenShStore } from '../../src/store/kaiten-sh.js'
 import { MOCK_TOKENS } from '../../src/tokens.js'
 import { violationsOf } from '../support/conformance.js'
-import { propertySeed } from '../support/property-seed.js'
 import { SH_ORIGIN, shRequest } from '../support/requests.js'
 
 const store = createKaitenShStore()

@@ -9,6 +9,7 @@ import {
   kaitenRuModel,
   kaitenShModel,
 } from '@kaiten-audit/types'
+import type { ApiName } from '@kaiten-audit/types/spec'
 import { expect } from 'vitest'
 import {
   invalidParameterStatus,
@@ -20,7 +21,7 @@ import {
   toKaitenShSearchParams,
 } from '../../src/index.js'
 
-export type ApiName = 'kaiten-sh' | 'kaiten-ru'
+export type { ApiName }
 
 interface QueryApi {
   operationId: string

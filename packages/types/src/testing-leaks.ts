@@ -1,6 +1,6 @@
-// Finds a secret in text however it was spelled. Written independently of the redactor (plain regex decoding,
-// applied until nothing changes), so a test does not check the redactor against itself. The client's tests hold the
-// same check; a test package cannot import another's test files.
+// Finds a secret in text however it was spelled. Written independently of the client's redactor (plain regex
+// decoding, applied until nothing changes), so a test does not check the redactor against itself; it lives here, in
+// the package every other one depends on, so the client, the contract run and the export share one detector.
 
 /** The shortest piece of a token that counts as a leak: a prefix or suffix cut off by a truncation counts too. */
 export const LEAK_PIECE = 8
@@ -62,4 +62,25 @@ export function leakedPieces(text: string, secrets: readonly string[]): string[]
     }
   }
   return [...found]
+}
+
+/** Every string reachable from `value`: own properties (hidden ones too), Headers, Maps, Sets and arrays. */
+export function reachableStrings(value: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof value === 'string') return [value]
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value))
+    return []
+  seen.add(value)
+  const strings: string[] = []
+  if (value instanceof Headers) {
+    for (const [name, headerValue] of value) strings.push(name, headerValue)
+  }
+  if (value instanceof Map || value instanceof Set) {
+    for (const entry of value) strings.push(...reachableStrings(entry, seen))
+  }
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key === 'string') strings.push(key)
+    const descriptor = Object.getOwnPropertyDescriptor(value, key)
+    if (descriptor && 'value' in descriptor) strings.push(...reachableStrings(descriptor.value, seen))
+  }
+  return strings
 }
