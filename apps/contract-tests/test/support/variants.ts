@@ -58,6 +58,44 @@ export interface Variant {
 
 type Item = Record<string, unknown>
 
+/** One API's words for its inclusive time window: the two bounds, the item field they filter on, the items. */
+interface TimeWindowWords {
+  api: Variant['api']
+  from: string
+  to: string
+  /** The bound the fault makes exclusive. */
+  madeExclusive: string
+  timeField: string
+  items: 'entries' | 'events'
+}
+
+/** The faults of an inclusive time window, the same for both APIs but for the words each uses. */
+function timeWindowVariants({ api, from, to, madeExclusive, timeField, items }: TimeWindowWords): Variant[] {
+  return [
+    {
+      name: `inclusive \`${madeExclusive}\` made exclusive`,
+      api,
+      wrap: exclusive(madeExclusive, timeField),
+      caughtBy: `${api}.filters.time-window`,
+      finding: new RegExp(`^${from}=\\S+&${to}=\\S+ \\(both inclusive\\): \\d+ ${items} missing$`),
+    },
+    {
+      name: `\`${from}\` cut to the whole second`,
+      api,
+      wrap: wholeSecond(from),
+      caughtBy: `${api}.filters.time-window`,
+      finding: new RegExp(`\\(a millisecond inside the items at .*\\): \\d+ ${items} that do not belong$`),
+    },
+    {
+      name: 'zone offsets read as UTC',
+      api,
+      wrap: offsetsAsUtc(from, to),
+      caughtBy: `${api}.filters.date-time-forms`,
+      finding: new RegExp(`^${from}=\\S+\\+03:00&${to}=\\S+-05:30: `),
+    },
+  ]
+}
+
 export const variants: readonly Variant[] = [
   // kaiten.sh
   {
@@ -152,27 +190,14 @@ export const variants: readonly Variant[] = [
     caughtBy: 'kaiten-sh.filters.time-window',
     finding: /^after=\S+&before=\S+ \(both inclusive\): \d+ entries that do not belong$/,
   },
-  {
-    name: 'inclusive `after` made exclusive',
+  ...timeWindowVariants({
     api: 'kaiten-sh',
-    wrap: exclusive('after', 'timestamp'),
-    caughtBy: 'kaiten-sh.filters.time-window',
-    finding: /^after=\S+&before=\S+ \(both inclusive\): \d+ entries missing$/,
-  },
-  {
-    name: '`after` cut to the whole second',
-    api: 'kaiten-sh',
-    wrap: wholeSecond('after'),
-    caughtBy: 'kaiten-sh.filters.time-window',
-    finding: /\(a millisecond inside the items at .*\): \d+ entries that do not belong$/,
-  },
-  {
-    name: 'zone offsets read as UTC',
-    api: 'kaiten-sh',
-    wrap: offsetsAsUtc('after', 'before'),
-    caughtBy: 'kaiten-sh.filters.date-time-forms',
-    finding: /^after=\S+\+03:00&before=\S+-05:30: /,
-  },
+    from: 'after',
+    to: 'before',
+    madeExclusive: 'after',
+    timeField: 'timestamp',
+    items: 'entries',
+  }),
   {
     name: 'unstable order between identical requests',
     api: 'kaiten-sh',
@@ -670,27 +695,14 @@ export const variants: readonly Variant[] = [
     caughtBy: 'kaiten-ru.filters.id',
     finding: /^extra: event .* was returned for id=/,
   },
-  {
-    name: 'inclusive `to` made exclusive',
+  ...timeWindowVariants({
     api: 'kaiten-ru',
-    wrap: exclusive('to', 'created'),
-    caughtBy: 'kaiten-ru.filters.time-window',
-    finding: /^from=\S+&to=\S+ \(both inclusive\): \d+ events missing$/,
-  },
-  {
-    name: '`from` cut to the whole second',
-    api: 'kaiten-ru',
-    wrap: wholeSecond('from'),
-    caughtBy: 'kaiten-ru.filters.time-window',
-    finding: /\(a millisecond inside the items at .*\): \d+ events that do not belong$/,
-  },
-  {
-    name: 'zone offsets read as UTC',
-    api: 'kaiten-ru',
-    wrap: offsetsAsUtc('from', 'to'),
-    caughtBy: 'kaiten-ru.filters.date-time-forms',
-    finding: /^from=\S+\+03:00&to=\S+-05:30: /,
-  },
+    from: 'from',
+    to: 'to',
+    madeExclusive: 'to',
+    timeField: 'created',
+    items: 'events',
+  }),
   {
     name: '`from` without a fraction refused with 400',
     api: 'kaiten-ru',
