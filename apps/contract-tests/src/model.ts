@@ -1,5 +1,6 @@
 // The vocabulary of a contract run: checks, what they found, and the report that reporters render.
-import type { ApiName, Violation } from '@kaiten-audit/types/validation'
+import type { ApiName } from '@kaiten-audit/types'
+import type { Violation } from '@kaiten-audit/types/validation'
 
 export type { ApiName, Violation }
 

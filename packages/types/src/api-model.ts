@@ -1,6 +1,9 @@
 // The shape of a generated API model: the facts of an OpenAPI document that drive behaviour, with every `$ref`
 // resolved. `buildApiModel` (model-builder.ts) produces it; `pnpm generate` writes one per API as `*.model.gen.ts`.
 
+/** The APIs `specs/redocly.yaml` names, by the names every package uses for them. */
+export type ApiName = 'kaiten-sh' | 'kaiten-ru'
+
 /** Any JSON value, as a spec writes defaults, enums and extension values. */
 export type JsonValue =
   | string

@@ -2,7 +2,7 @@
 // (./faults.ts: a scenario of the mocks, or a `Responder → Responder` wrapper where none says it) with a name and the
 // check that must catch it. The subtle ones answer spec-valid JSON and break one documented rule in one direction.
 import { scenarios } from '@kaiten-audit/mocks'
-import { auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
+import { type ApiName, auditLogActionValues, auditLogCategoryValues } from '@kaiten-audit/types'
 import {
   compose,
   drop,
@@ -43,7 +43,7 @@ import {
 
 export interface Variant {
   name: string
-  api: 'kaiten-sh' | 'kaiten-ru'
+  api: ApiName
   /** The fault in front of the faithful responder. */
   wrap: Fault
   /** The check meant to catch it. */

@@ -3,13 +3,13 @@
 // construction.
 import {
   type ApiModel,
+  type ApiName,
   type ApiOperation,
   type ApiParameter,
   INTEGER_FORMAT_RANGES,
   kaitenRuModel,
   kaitenShModel,
 } from '@kaiten-audit/types'
-import type { ApiName } from '@kaiten-audit/types/spec'
 import { expect } from 'vitest'
 import {
   invalidParameterStatus,
