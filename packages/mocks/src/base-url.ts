@@ -1,4 +1,6 @@
 // Base URLs and base paths of the two APIs: the one place that checks a base URL and says which paths lie below it.
+// Not the client's `checkBaseUrl`: the client's tests run against these mocks, so the mocks cannot depend on the
+// client, and a fake server splits a base URL into the origin and path it routes on, which a client never needs.
 
 import type { ApiOperation, ApiServer } from '@kaiten-audit/types'
 import { operationFor } from './operations.js'

@@ -1,5 +1,7 @@
 // `pnpm mock --log`: one line per request for whoever watches the terminal. The line never carries a credential:
 // not the bearer token, even where a client repeats it in the path or query, nor a credential-like query value.
+// Not the client's redactor: the client's tests run against these mocks, so the mocks cannot depend on the client;
+// a request target only ever carries the raw and percent-encoded spellings handled here.
 
 import type { Responder } from './responders/responder.js'
 import { bearerToken, MOCK_TOKENS } from './tokens.js'
