@@ -96,6 +96,52 @@ function timeWindowVariants({ api, from, to, madeExclusive, timeField, items }: 
   ]
 }
 
+/** One API's words for its order: a list filter, the time field items are ordered by, the items. */
+interface OrderWords {
+  api: Variant['api']
+  filter: string
+  timeField: string
+  items: 'entries' | 'events'
+}
+
+/** The faults of order and depth, the same for both APIs but for the words each uses. */
+function orderVariants({ api, filter, timeField, items }: OrderWords): Variant[] {
+  return [
+    {
+      name: `offset ignored when ${filter} is given`,
+      api,
+      wrap: rewriteQuery((query) => {
+        if (query.has(filter)) query.delete('offset')
+      }),
+      caughtBy: `${api}.pagination.depths`,
+      finding: new RegExp(`^${filter}=\\S+&offset=\\d+: `),
+    },
+    {
+      name: 'ties lowest id first on pages at offset 100 and deeper',
+      api,
+      wrap: tiesReversedFrom(100, timeField),
+      caughtBy: `${api}.pagination.ties`,
+      finding: new RegExp(
+        `^offset=\\d+ splits ${items} that share the instant .*; the page must list them as the sample did`,
+      ),
+    },
+    {
+      name: `${items} oldest first when filtered by ${filter}`,
+      api,
+      wrap: rewritePage((page, request) => (queryOf(request).has(filter) ? [...page].reverse() : page)),
+      caughtBy: `${api}.invariants.newest-first`,
+      finding: new RegExp(`^${items} are not newest first: item \\d+ is newer than item \\d+$`),
+    },
+    {
+      name: 'unstable order between identical requests',
+      api,
+      wrap: unstableOrder(),
+      caughtBy: `${api}.pagination.order`,
+      finding: /same request twice listed different items or a different order/,
+    },
+  ]
+}
+
 export const variants: readonly Variant[] = [
   // kaiten.sh
   {
@@ -190,6 +236,7 @@ export const variants: readonly Variant[] = [
     caughtBy: 'kaiten-sh.filters.time-window',
     finding: /^after=\S+&before=\S+ \(both inclusive\): \d+ entries that do not belong$/,
   },
+  ...orderVariants({ api: 'kaiten-sh', filter: 'event_name', timeField: 'timestamp', items: 'entries' }),
   ...timeWindowVariants({
     api: 'kaiten-sh',
     from: 'after',
@@ -198,13 +245,6 @@ export const variants: readonly Variant[] = [
     timeField: 'timestamp',
     items: 'entries',
   }),
-  {
-    name: 'unstable order between identical requests',
-    api: 'kaiten-sh',
-    wrap: unstableOrder(),
-    caughtBy: 'kaiten-sh.pagination.order',
-    finding: /same request twice listed different items or a different order/,
-  },
   {
     name: 'cursor envelope {items, hasMore, nextCursor}',
     api: 'kaiten-sh',
@@ -296,32 +336,6 @@ export const variants: readonly Variant[] = [
     wrap: offByOneFrom(100),
     caughtBy: 'kaiten-sh.pagination.depths',
     finding: /^offset=\d+ inside the sample: /,
-  },
-  {
-    name: 'offset ignored when event_name is given',
-    api: 'kaiten-sh',
-    wrap: rewriteQuery((query) => {
-      if (query.has('event_name')) query.delete('offset')
-    }),
-    caughtBy: 'kaiten-sh.pagination.depths',
-    finding: /^event_name=\S+&offset=\d+: /,
-  },
-  {
-    name: 'ties lowest id first on pages at offset 100 and deeper',
-    api: 'kaiten-sh',
-    wrap: tiesReversedFrom(100, 'timestamp'),
-    caughtBy: 'kaiten-sh.pagination.ties',
-    finding:
-      /^offset=\d+ splits entries that share the instant .*; the page must list them as the sample did/,
-  },
-  {
-    name: 'entries oldest first when filtered by event_name',
-    api: 'kaiten-sh',
-    wrap: rewritePage((items, request) =>
-      queryOf(request).has('event_name') ? [...items].reverse() : items,
-    ),
-    caughtBy: 'kaiten-sh.invariants.newest-first',
-    finding: /^entries are not newest first: item \d+ is newer than item \d+$/,
   },
   {
     name: 'ties broken by id lowest first, on every page alike',
@@ -519,38 +533,6 @@ export const variants: readonly Variant[] = [
     finding: /^offsets contradict each other about where the events end$/,
   },
   {
-    name: 'offset ignored when categories is given',
-    api: 'kaiten-ru',
-    wrap: rewriteQuery((query) => {
-      if (query.has('categories')) query.delete('offset')
-    }),
-    caughtBy: 'kaiten-ru.pagination.depths',
-    finding: /^categories=\S+&offset=\d+: /,
-  },
-  {
-    name: 'ties lowest id first on pages at offset 100 and deeper',
-    api: 'kaiten-ru',
-    wrap: tiesReversedFrom(100, 'created'),
-    caughtBy: 'kaiten-ru.pagination.ties',
-    finding: /^offset=\d+ splits events that share the instant .*; the page must list them as the sample did/,
-  },
-  {
-    name: 'events oldest first when filtered by categories',
-    api: 'kaiten-ru',
-    wrap: rewritePage((items, request) =>
-      queryOf(request).has('categories') ? [...items].reverse() : items,
-    ),
-    caughtBy: 'kaiten-ru.invariants.newest-first',
-    finding: /^events are not newest first: item \d+ is newer than item \d+$/,
-  },
-  {
-    name: 'unstable order between identical requests',
-    api: 'kaiten-ru',
-    wrap: unstableOrder(),
-    caughtBy: 'kaiten-ru.pagination.order',
-    finding: /same request twice listed different items or a different order/,
-  },
-  {
     name: "an event's message changes between reads",
     api: 'kaiten-ru',
     wrap: rewritePage((items, request) =>
@@ -695,6 +677,7 @@ export const variants: readonly Variant[] = [
     caughtBy: 'kaiten-ru.filters.id',
     finding: /^extra: event .* was returned for id=/,
   },
+  ...orderVariants({ api: 'kaiten-ru', filter: 'categories', timeField: 'created', items: 'events' }),
   ...timeWindowVariants({
     api: 'kaiten-ru',
     from: 'from',

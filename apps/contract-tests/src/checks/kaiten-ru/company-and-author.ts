@@ -1,17 +1,10 @@
 // kaiten.ru events belong to the current company, and `author` is the current data of the event's own author.
 import { describeExchange } from '../../http/exchange.js'
+import type { Finding } from '../../model.js'
 import type { CheckDefinition } from '../context.js'
 import { recordedPages } from '../invariants/recorded-pages.js'
 import { reportLimited } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
-
-interface Finding {
-  message: string
-  path: string
-  expected: string
-  actual: string
-  request: string
-}
 
 export const companyAndAuthorCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.invariants.company-and-author',
@@ -22,7 +15,7 @@ export const companyAndAuthorCheck: CheckDefinition<KaitenRuTarget> = {
   passive: true,
   async run(context) {
     const companies = new Map<string, string>()
-    const authors: Finding[] = []
+    const authors: Required<Finding>[] = []
     let events = 0
     for (const { exchange, items } of recordedPages(context)) {
       const request = describeExchange(exchange)

@@ -7,17 +7,10 @@ import {
   RATE_LIMIT_RESET as RESET,
   remainingOf,
 } from '../../http/rate-limit-reset.js'
+import type { Finding } from '../../model.js'
 import type { CheckDefinition } from '../context.js'
 import { reportLimited } from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
-
-interface Finding {
-  message: string
-  path: string
-  expected: string
-  actual: string
-  request: string
-}
 
 export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
   id: 'kaiten-ru.rate-limit.headers',
@@ -35,9 +28,9 @@ export const rateLimitHeadersCheck: CheckDefinition<KaitenRuTarget> = {
       .exchanges()
       .filter((exchange) => REMAINING in exchange.headers || RESET in exchange.headers)
     if (exchanges.length === 0) context.skip('no response carried X-RateLimit-* headers')
-    const range: Finding[] = []
-    const resets: Finding[] = []
-    const counting: Finding[] = []
+    const range: Required<Finding>[] = []
+    const resets: Required<Finding>[] = []
+    const counting: Required<Finding>[] = []
 
     for (const exchange of exchanges) {
       const request = describeExchange(exchange)
