@@ -45,6 +45,26 @@ describe('pnpm contract', () => {
       expect(out.stdout).toContain(option)
   })
 
+  it('--help shows only example URLs that fetch may open (no port the Fetch standard blocks)', async () => {
+    const { out, io } = captureIo(dir)
+    expect(await main(['--help'], {}, io)).toBe(0)
+    // Only the local examples are opened: a test reaches no host outside this machine.
+    const urls = (out.stdout.match(/https?:\/\/[^\s,)]+/g) ?? []).filter((url) =>
+      ['localhost', '127.0.0.1'].includes(new URL(url).hostname),
+    )
+    expect(urls.length).toBeGreaterThan(0)
+    const refused: string[] = []
+    for (const url of urls) {
+      // Refused before any connection is tried; an address nobody listens on fails for another reason.
+      const cause = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+        () => undefined,
+        (error: unknown) => (error as { cause?: { message?: string } }).cause?.message,
+      )
+      if (cause === 'bad port') refused.push(url)
+    }
+    expect(refused).toEqual([])
+  }, 20_000)
+
   it('--list prints every check: its id, the rules it closes and its title, separated by tabs', async () => {
     const { out, io } = captureIo(dir)
     expect(await main(['--list'], {}, io)).toBe(0)

@@ -8,7 +8,7 @@ export interface VariableDoc {
 export const variables: readonly VariableDoc[] = [
   {
     name: 'KAITEN_SH_BASE_URL',
-    description: 'kaiten.sh API root, e.g. https://demo.kaiten.sh or http://localhost:6000/api',
+    description: 'kaiten.sh API root, e.g. https://demo.kaiten.sh or http://localhost:8080/api',
   },
   { name: 'KAITEN_SH_TOKEN', description: 'kaiten.sh service-account token (ksh_…) with read:instances' },
   { name: 'KAITEN_SH_INSTANCE', description: 'slug of a kaiten.sh instance that has audit-trail entries' },

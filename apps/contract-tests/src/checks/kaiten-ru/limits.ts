@@ -4,7 +4,13 @@ import { type AuditLogEvent, INTEGER_FORMAT_RANGES } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { CheckContext, CheckDefinition } from '../context.js'
-import { expectNewestOfSample, type RecordedPage, requireItems, samplePage } from '../shared/list-api.js'
+import {
+  expectNewestOfSample,
+  pinnedDefaultPage,
+  type RecordedPage,
+  requireItems,
+  samplePage,
+} from '../shared/list-api.js'
 import type { KaitenRuTarget } from '../targets.js'
 import { kaitenRuList, listEvents } from './list.js'
 
@@ -27,9 +33,11 @@ async function expectPageSize(
 ): Promise<RecordedPage<AuditLogEvent>> {
   const newest = sample[0] as AuditLogEvent
   // Pinned, so events created during the run do not shift the page.
-  const query: Record<string, string> = { to: newest.created }
-  if (limit !== undefined) query.limit = String(limit)
-  const page = await listEvents(context, query)
+  // Without a limit, the run's shared default page: the time-window check reads it too.
+  const page =
+    limit === undefined
+      ? await pinnedDefaultPage(context, kaitenRuList)
+      : await listEvents(context, { to: newest.created, limit: String(limit) })
   expectNewestOfSample(context, kaitenRuList, page, sample, {
     applied: context.spec.appliedLimit(limit),
     label,

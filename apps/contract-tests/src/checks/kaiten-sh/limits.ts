@@ -4,7 +4,7 @@ import { describeExchange, jsonBody } from '../../http/exchange.js'
 import { OperationSpec } from '../../spec/operation.js'
 import type { CheckDefinition } from '../context.js'
 import { rawQuery } from '../search-params.js'
-import { expectNewestOfSample, requireItems, samplePage } from '../shared/list-api.js'
+import { expectNewestOfSample, pinnedDefaultPage, requireItems, samplePage } from '../shared/list-api.js'
 import type { KaitenShTarget } from '../targets.js'
 import { kaitenShList, listEntries, sendTrails } from './list.js'
 
@@ -26,10 +26,11 @@ export const limitAndDefaultCheck: CheckDefinition<KaitenShTarget> = {
     // Pinned at the newest sampled entry, so entries appended during the run do not shift the pages.
     const before = newest.timestamp
     for (const limit of [3, undefined, limits.max]) {
-      const page = await listEntries(
-        context,
-        limit === undefined ? { before } : { before, limit: String(limit) },
-      )
+      // Without a limit, the run's shared default page: the time-window check reads it too.
+      const page =
+        limit === undefined
+          ? await pinnedDefaultPage(context, kaitenShList)
+          : await listEntries(context, { before, limit: String(limit) })
       expectNewestOfSample(context, kaitenShList, page, sample.items, {
         applied: limit ?? limits.default,
         label: limit === undefined ? `no limit (default ${limits.default})` : `limit=${limit}`,

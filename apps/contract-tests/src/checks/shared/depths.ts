@@ -13,6 +13,7 @@ import {
   samplePage,
   timeOf,
 } from './list-api.js'
+import { deepSlice } from './ties.js'
 
 /** Items per depth probe. */
 const SLICE = 5
@@ -46,17 +47,10 @@ export function depthsCheck<T extends Target, Item, P extends PagingParams>(
       const pin = api.window({ to: api.timeTextOf(newest) })
       const list = (offset: number, limit: number) => api.list(context, { ...pin, offset, limit })
 
-      // Deep in the sample: the sample itself says what an offset there must give.
-      if (sample.length > SLICE + 1) {
-        const offset = sample.length - SLICE - 1
-        const deep = await list(offset, SLICE)
-        expectExactly(
-          context,
-          api,
-          deep,
-          sample.slice(offset, offset + SLICE),
-          `offset=${offset} inside the sample`,
-        )
+      // Deep in the sample: the sample itself says what an offset there must give (the ties check's page).
+      const deep = await deepSlice(context, api)
+      if (deep) {
+        expectExactly(context, api, deep.page, deep.expected, `offset=${deep.offset} inside the sample`)
       }
       await expectFilteredSlice(context, api, sample, pin)
 
@@ -67,19 +61,19 @@ export function depthsCheck<T extends Target, Item, P extends PagingParams>(
       const { last } = end
       if (last.page.items.length > 0) await expectTail(context, api, pin, last)
 
-      // The middle: two slices a page apart are contiguous with each other and with the log's time order.
-      const middle = Math.max(Math.floor(end.count / 2) - SLICE, 0)
-      if (middle + 2 * SLICE <= end.count && middle > sample.length) {
-        const both = await list(middle, 2 * SLICE)
-        const second = await list(middle + SLICE, SLICE)
-        expectExactly(
-          context,
-          api,
-          second,
-          both.items.slice(SLICE),
-          `offset=${middle + SLICE} must continue where offset=${middle} left off, ${SLICE} ${api.noun} later`,
+      // The middle: a page the search read there, judged against listing by time, must be a run of consecutive
+      // items; it was asked at another offset than the last page, so offsets agree with time order at both depths.
+      const middle = end.probes
+        .filter(
+          (probe) => probe !== last && probe.offset >= sample.length && probe.page.items.length >= 2 * SLICE,
         )
-        await expectContiguous(context, api, both)
+        .sort((a, b) => Math.abs(a.offset - end.count / 2) - Math.abs(b.offset - end.count / 2))[0]
+      if (middle) {
+        const from = Math.floor(middle.page.items.length / 2) - SLICE
+        await expectContiguous(context, api, {
+          exchange: middle.page.exchange,
+          items: middle.page.items.slice(from, from + 2 * SLICE),
+        })
       }
       context.note(`the log held ${end.count} ${api.noun} up to the newest sampled one`)
     },
@@ -139,7 +133,7 @@ async function findEnd<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
   sampled: number,
   list: (offset: number, limit: number) => Promise<RecordedPage<Item>>,
-): Promise<{ count: number; last: Probe<Item> } | undefined> {
+): Promise<{ count: number; last: Probe<Item>; probes: Probe<Item>[] } | undefined> {
   const max = context.spec.pageLimits.max
   const ceiling = context.spec.largestValue('offset') ?? Number.MAX_SAFE_INTEGER
   // What the answers so far prove about the number of items n: low ≤ n ≤ high.
@@ -148,8 +142,10 @@ async function findEnd<T extends Target, Item, P extends PagingParams>(
   let lowBy = 'the sample'
   let highBy = sampled < max ? 'the sample (a short page)' : ''
   let offset = Math.min(sampled, max)
-  for (let probes = 0; probes < MAX_END_PROBES; probes++) {
+  const probes: Probe<Item>[] = []
+  while (probes.length < MAX_END_PROBES) {
     const page = await list(offset, max)
+    probes.push({ offset, page })
     const held = page.items.length
     const by = describeExchange(page.exchange)
     if (held > 0 && offset + held > low) {
@@ -168,7 +164,7 @@ async function findEnd<T extends Target, Item, P extends PagingParams>(
       })
       return undefined
     }
-    if (held > 0 && held < max) return { count: offset + held, last: { offset, page } }
+    if (held > 0 && held < max) return { count: offset + held, last: probes.at(-1) as Probe<Item>, probes }
     if (low === high) {
       // The end is known but no page ended there (it fell on a page boundary): the last item must be at low − 1,
       // which one more page, judged like the others, shows.

@@ -96,6 +96,20 @@ export function samplePage<T extends Target, Item, P extends PagingParams>(
   return context.shared.memo('sample', () => api.list(context, { limit: context.spec.pageLimits.max } as P))
 }
 
+/**
+ * The default page (no `limit`) pinned at the newest sampled item, read once per run: the default page size and the
+ * upper time bound alone are both judged on this one answer.
+ */
+export function pinnedDefaultPage<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<RecordedPage<Item>> {
+  return context.shared.memo('pinned-default', async () => {
+    const newest = (await samplePage(context, api)).items[0]
+    return api.list(context, api.window(newest === undefined ? {} : { to: api.timeTextOf(newest) }))
+  })
+}
+
 export function requireItems<Item>(
   context: CheckContext,
   items: readonly Item[],

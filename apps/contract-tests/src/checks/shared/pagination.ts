@@ -4,7 +4,7 @@ import { INTEGER_FORMAT_RANGES } from '@kaiten-audit/types'
 import { describeExchange } from '../../http/exchange.js'
 import type { RuleId } from '../../rules/index.js'
 import { OperationSpec } from '../../spec/operation.js'
-import type { CheckDefinition } from '../context.js'
+import type { CheckContext, CheckDefinition } from '../context.js'
 import type { Target } from '../targets.js'
 import { type ListApi, type PagingParams, reportLimited, sampleWindow } from './list-api.js'
 
@@ -16,8 +16,53 @@ function farOffset(spec: OperationSpec): number {
   return spec.largestValue('offset') ?? (INTEGER_FORMAT_RANGES.int32?.max ?? 0) + 1
 }
 
-/** Three pages over a window of ~40 items, and not a divisor of 41, so the last page is short. */
-const WALK_PAGE_SIZE = 14
+/**
+ * Two pages over the window: a first one holding just over half, and a short one that ends the walk. The smallest
+ * walk that still shows a gap or an overlap between pages and where the last page ends.
+ */
+function walkPageSize(count: number): number {
+  return Math.floor(count / 2) + 1
+}
+
+interface Walk<Item> {
+  pageSize: number
+  maxPages: number
+  /** Each page of the walk with the offset it was asked at, in order. */
+  pages: { offset: number; items: Item[] }[]
+  /** Whether the walk reached a short page (or, over a full window, as many items as it held). */
+  ended: boolean
+}
+
+/**
+ * The window walked in small pages, read once per run: the no-gaps check judges every page, the offset-past-end
+ * check takes the walk's last page as the one that must end at the window's last item.
+ */
+function windowWalk<T extends Target, Item, P extends PagingParams>(
+  context: CheckContext<T>,
+  api: ListApi<T, Item, P>,
+): Promise<Walk<Item>> {
+  return context.shared.memo('walk', async () => {
+    const { bounds, whole } = await sampleWindow(context, api)
+    const count = whole.items.length
+    // A full large page only shows the window's first `max` items; the walk need not go past them.
+    const full = count >= context.spec.pageLimits.max
+    const pageSize = walkPageSize(count)
+    const maxPages = Math.ceil(count / pageSize) + 2
+    const pages: Walk<Item>['pages'] = []
+    let offset = 0
+    let walked = 0
+    for (let page = 1; page <= maxPages; page++) {
+      const { items } = await api.list(context, { ...bounds, limit: pageSize, offset })
+      pages.push({ offset, items })
+      walked += items.length
+      // Advance by what the page held, not by what was asked for.
+      offset += items.length
+      if (items.length < pageSize || (full && walked >= count))
+        return { pageSize, maxPages, pages, ended: true }
+    }
+    return { pageSize, maxPages, pages, ended: false }
+  })
+}
 
 export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingParams>(
   api: ListApi<T, Item, P>,
@@ -30,28 +75,17 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
     title: 'Pages have no gaps and no overlaps',
     rules,
     async run(context) {
-      const { bounds, whole: large } = await sampleWindow(context, api)
+      const { whole: large } = await sampleWindow(context, api)
       const expected = large.items.map((item) => api.idOf(item))
-      // A full large page only shows the window's first `max` items; compare the walk over those.
       const full = expected.length >= context.spec.pageLimits.max
-      const walked: { id: string; page: number }[] = []
-      const maxPages = Math.ceil(expected.length / WALK_PAGE_SIZE) + 2
-      let offset = 0
-      let ended = false
-      for (let page = 1; page <= maxPages; page++) {
-        const { items } = await api.list(context, { ...bounds, limit: WALK_PAGE_SIZE, offset })
-        for (const item of items) walked.push({ id: api.idOf(item), page })
-        // Advance by what the page held, not by what was asked for.
-        offset += items.length
-        if (items.length < WALK_PAGE_SIZE || (full && walked.length >= expected.length)) {
-          ended = true
-          break
-        }
-      }
-      const request = `${describeExchange(large.exchange)} vs pages of limit=${WALK_PAGE_SIZE}`
+      const { pageSize, maxPages, pages, ended } = await windowWalk(context, api)
+      const walked = pages.flatMap(({ items }, index) =>
+        items.map((item) => ({ id: api.idOf(item), page: index + 1 })),
+      )
+      const request = `${describeExchange(large.exchange)} vs pages of limit=${pageSize}`
       if (!ended) {
         context.fail(
-          `the walk with limit=${WALK_PAGE_SIZE} did not reach a short page within ${maxPages} pages, although the single page over the same window held ${expected.length} ${api.noun}`,
+          `the walk with limit=${pageSize} did not reach a short page within ${maxPages} pages, although the single page over the same window held ${expected.length} ${api.noun}`,
           {
             request,
             expected: `≤ ${maxPages} pages`,
@@ -94,7 +128,7 @@ export function noGapsNoOverlapsCheck<T extends Target, Item, P extends PagingPa
           })
         }
       }
-      context.note(`walked ${expected.length} ${api.noun} in pages of ${WALK_PAGE_SIZE}`)
+      context.note(`walked ${expected.length} ${api.noun} in pages of ${pageSize}`)
     },
   }
 }
@@ -145,19 +179,26 @@ export function offsetPastEndCheck<T extends Target, Item, P extends PagingParam
       if (count === 0 || count >= context.spec.pageLimits.max) {
         context.skip(`the time window held ${count} ${api.noun}; its end cannot be located`)
       }
+      // The walk's short last page is the one that reaches the end: it must end at the window's last item.
+      const walk = await windowWalk(context, api)
+      const final = walk.pages.at(-1)
       const last = whole.items[count - 1] as Item
-      const atLast = await api.list(context, {
-        ...bounds,
-        limit: context.spec.pageLimits.max,
-        offset: count - 1,
-      })
-      if (atLast.items.length !== 1 || api.idOf(atLast.items[0] as Item) !== api.idOf(last)) {
+      const lastId = final?.items.at(-1)
+      if (
+        !final ||
+        lastId === undefined ||
+        api.idOf(lastId) !== api.idOf(last) ||
+        final.offset + final.items.length !== count
+      ) {
+        const label = final ? `offset=${final.offset}&limit=${walk.pageSize}` : 'the walk'
         context.fail(
-          `offset=${count - 1} in a window of ${count} ${api.noun} must give exactly the last one`,
+          `${label}, the last page of a window of ${count} ${api.noun}, must end with its last one`,
           {
-            request: describeExchange(atLast.exchange),
-            expected: `[${api.idOf(last)}]`,
-            actual: `[${atLast.items.map((item) => api.idOf(item)).join(', ')}]`,
+            request: `${describeExchange(whole.exchange)} vs pages of limit=${walk.pageSize}`,
+            expected: `id ${api.idOf(last)} at offset ${count - 1}`,
+            actual: final
+              ? `${final.items.length} ${api.noun} from offset ${final.offset}, the last ${lastId === undefined ? 'absent' : `id ${api.idOf(lastId)}`}`
+              : 'no page',
           },
         )
       }
