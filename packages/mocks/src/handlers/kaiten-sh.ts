@@ -9,7 +9,7 @@ import { createKaitenShStore, type KaitenShStore } from '../store/kaiten-sh.js'
 
 /** Options of {@link kaitenShHandlers}. */
 export interface KaitenShHandlersOptions {
-  /** E.g. `https://demo.kaiten.sh` or `http://localhost:6000/api`. */
+  /** E.g. `https://demo.kaiten.sh` or `http://localhost:8080/api`. */
   baseUrl: string
   /** Default: a new store with the default seed and size. */
   store?: KaitenShStore
