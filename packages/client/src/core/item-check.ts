@@ -45,8 +45,41 @@ interface FieldTest {
 }
 
 /** The check of items shaped like `item`; an item check that accepts any object when the model describes none. */
-export function compileItemCheck(item: ApiItem | undefined): ItemCheck {
+export function compileItemCheck(
+  item: ApiItem | undefined,
+  { generate = true }: { generate?: boolean } = {},
+): ItemCheck {
   const tests: readonly FieldTest[] = (item?.fields ?? []).map(fieldTest)
+  return (generate ? generatedCheck(tests) : undefined) ?? loopedCheck(tests)
+}
+
+/**
+ * The check as straight-line code, one statement per field: each property read has a constant name and each test its
+ * own call site, so the engine inlines them as it would a hand-written check (a loop over the fields reads a varying
+ * key and calls varying functions from one site, about ten times slower). Undefined where code cannot be generated,
+ * e.g. under a Content-Security-Policy without 'unsafe-eval'.
+ */
+function generatedCheck(tests: readonly FieldTest[]): ItemCheck | undefined {
+  const lines = tests.map((field, index) => {
+    const read = `record[${JSON.stringify(field.name)}]`
+    const fails = field.required ? `v === undefined || !t${index}(v)` : `v !== undefined && !t${index}(v)`
+    return `v = ${read}; if (${fails}) return m${index};`
+  })
+  const parameters = tests.flatMap((_field, index) => [`t${index}`, `m${index}`])
+  const values = tests.flatMap((field) => [field.test, field.mismatch])
+  try {
+    const factory = new Function(
+      ...parameters,
+      `return function itemCheck(record) { let v; ${lines.join(' ')} return undefined }`,
+    ) as (...args: unknown[]) => ItemCheck
+    return factory(...values)
+  } catch {
+    return undefined
+  }
+}
+
+/** The same check as a loop over the fields, for where code cannot be generated. */
+function loopedCheck(tests: readonly FieldTest[]): ItemCheck {
   const count = tests.length
   return (record) => {
     for (let index = 0; index < count; index++) {
