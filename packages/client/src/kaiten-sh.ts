@@ -1,39 +1,46 @@
 import {
   checkInstanceSlug,
-  INT32_MAX,
-  KAITEN_SH_LIMIT,
   type KaitenShListParams,
+  operationOf,
   toKaitenShSearchParams,
 } from '@kaiten-audit/query'
-import type { AuditTrailEntry, KaitenShPaths } from '@kaiten-audit/types'
+import { type ApiModel, type AuditTrailEntry, type KaitenShPaths, kaitenShModel } from '@kaiten-audit/types'
 import createClient, { type Client } from 'openapi-fetch'
-import { type ClientOptions, clientSetup } from './core/options.js'
+import { type ClientOptions, clientSetup, modelDefaults } from './core/options.js'
 import type { RequestPacer } from './core/pacing.js'
 import type { AuditPages } from './core/pagination.js'
-import { type ItemCheck, isDateTime } from './core/response-shape.js'
 import { type CallOptions, createTransport } from './core/transport.js'
-import { type ListOperation, listHelpers } from './list-endpoint.js'
+import { type ListOperationCode, listHelpers, listOperation } from './list-endpoint.js'
 import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenShListParams }
 
-/** Iteration takes the list filters; `limit` is the page size (default 200, the API's maximum) and offsets are managed. */
+/** Iteration takes the list filters; `limit` is the page size (default: the model's maximum) and offsets are managed. */
 export type KaitenShIterateParams = Omit<KaitenShListParams, 'offset'>
 
 /**
  * The list filters. `after` is where a sync without a checkpoint starts, `before` an upper bound it never passes,
- * and `limit` the page size (default 200, the API's maximum). Offsets are managed.
+ * and `limit` the page size (default: the model's maximum). Offsets are managed.
  */
 export type KaitenShSyncParams = Omit<KaitenShListParams, 'offset'>
 
-export interface KaitenShClientOptions extends ClientOptions {}
+export interface KaitenShClientOptions extends ClientOptions {
+  /**
+   * The API model the client follows: the operation's path, servers, parameters, documented statuses, item fields
+   * and rate limit. Default: the one generated from the spec.
+   */
+  model?: ApiModel
+}
 
-/** A kaiten.sh audit-trails client, made by `createKaitenShClient`. */
-export interface KaitenShClient {
-  /** One page of `GET /instances/{instanceSlug}/audit-trails`, newest first. */
+/**
+ * A kaiten.sh audit-trails client, made by `createKaitenShClient`. `Extra` types query parameters that a `model`
+ * documents and the generated types do not; the model checks them either way.
+ */
+export interface KaitenShClient<Extra extends object = NoExtra> {
+  /** One page of the model's `getAuditTrails` (`GET /instances/{instanceSlug}/audit-trails`), newest first. */
   listAuditTrails(
     instanceSlug: string,
-    params?: KaitenShListParams,
+    params?: KaitenShListParams & Extra,
     options?: CallOptions,
   ): Promise<AuditTrailEntry[]>
   /**
@@ -43,37 +50,28 @@ export interface KaitenShClient {
    */
   iterateAuditTrails(
     instanceSlug: string,
-    params?: KaitenShIterateParams,
+    params?: KaitenShIterateParams & Extra,
     options?: CallOptions,
   ): AuditPages<AuditTrailEntry>
   /** New entries since `options.checkpoint`, oldest first, in batches that each carry the checkpoint to store after them. */
   syncAuditTrails(
     instanceSlug: string,
-    params?: KaitenShSyncParams,
+    params?: KaitenShSyncParams & Extra,
     options?: SyncOptions,
   ): AsyncGenerator<SyncBatch<AuditTrailEntry>, void>
   /** The openapi-fetch client, with the same auth, retries, timeout and pacing, for anything the helpers lack. */
   readonly raw: Client<KaitenShPaths>
-  /** Undefined unless `rateLimit` was set: kaiten.sh documents no rate limit. */
+  /** The pacing of every call of this client; undefined when neither `rateLimit` nor the model's `x-rate-limit` sets one. */
   readonly pacer: RequestPacer | undefined
 }
 
-/** Required fields of `AuditTrailEntry` and their types (specs/kaiten-sh/openapi.yaml). */
-const auditTrailEntryMismatch: ItemCheck = (entry) => {
-  if (!Number.isSafeInteger(entry.id)) return { field: 'id', expected: 'an integer' }
-  if (typeof entry.instanceId !== 'string') return { field: 'instanceId', expected: 'a string' }
-  if (typeof entry.instanceSlug !== 'string') return { field: 'instanceSlug', expected: 'a string' }
-  if (typeof entry.eventName !== 'string') return { field: 'eventName', expected: 'a string' }
-  // Any JSON value, null included, but the key must be there.
-  if (entry.payload === undefined) return { field: 'payload', expected: 'any JSON value (null included)' }
-  if (typeof entry.status !== 'string') return { field: 'status', expected: 'a string' }
-  if (!isDateTime(entry.timestamp)) return { field: 'timestamp', expected: 'an RFC 3339 date-time' }
-  return undefined
-}
+/** No query parameters beyond the generated types. */
+type NoExtra = Record<never, never>
 
-const auditTrails: ListOperation<AuditTrailEntry, KaitenShListParams, string> = {
+/** What the code says about `getAuditTrails`; every fact of the spec comes from the model. */
+const auditTrails: ListOperationCode<KaitenShListParams, string> = {
   api: 'kaiten-sh',
-  path: '/instances/{instanceSlug}/audit-trails',
+  operationId: 'getAuditTrails',
   checkPath: (instanceSlug) => {
     const issue = checkInstanceSlug(instanceSlug)
     return issue ? [issue] : []
@@ -82,20 +80,23 @@ const auditTrails: ListOperation<AuditTrailEntry, KaitenShListParams, string> = 
   pathParams: (instanceSlug) => ({ instanceSlug }),
   pathScope: (instanceSlug) => ({ instance: instanceSlug }),
   query: toKaitenShSearchParams,
-  maxLimit: KAITEN_SH_LIMIT.max,
-  appliedLimit: (limit) => limit,
-  maxOffset: INT32_MAX,
   bounds: { lower: 'after', upper: 'before' },
-  listFilters: [],
-  itemCheck: auditTrailEntryMismatch,
-  item: { id: 'id', idKind: 'integer', time: 'timestamp' },
+  item: { id: 'id', time: 'timestamp' },
 }
 
 /** A client for kaiten.sh instance audit trails, e.g. `https://demo.kaiten.sh` or a self-hosted `…/api`. */
-export function createKaitenShClient(options: KaitenShClientOptions): KaitenShClient {
-  const setup = clientSetup(options, { rateLimit: false, useRateLimitReset: false })
+export function createKaitenShClient<Extra extends object = NoExtra>(
+  options: KaitenShClientOptions,
+): KaitenShClient<Extra> {
+  const model = options?.model ?? kaitenShModel
+  const operation = listOperation(model, auditTrails)
+  const setup = clientSetup(options, modelDefaults(operationOf(model, auditTrails.operationId)))
   const transport = createTransport(setup.transport)
-  const helpers = listHelpers(auditTrails, setup.baseUrl, transport)
+  const helpers = listHelpers<AuditTrailEntry, KaitenShListParams & Extra, string>(
+    operation,
+    setup.baseUrl,
+    transport,
+  )
   return {
     raw: createClient<KaitenShPaths>({ baseUrl: setup.baseUrl, fetch: transport.fetch }),
     pacer: transport.pacer,

@@ -1,8 +1,18 @@
 // Listing, iterating and syncing one list operation, for either API. An API's client file says only what differs:
 // the path, the parameters, the item check and the name of the upper time bound. Everything else lives here once.
-import type { ParameterIssue, Parsed } from '@kaiten-audit/query'
+import {
+  appliedInteger,
+  integerBounds,
+  operationOf,
+  type ParameterIssue,
+  type Parsed,
+  queryParameter,
+  queryParameters,
+} from '@kaiten-audit/query'
+import type { ApiModel } from '@kaiten-audit/types'
 import createClient from 'openapi-fetch'
 import { InvalidParameterError, redactError } from './core/errors.js'
+import { compileItemCheck } from './core/item-check.js'
 import { checkCallOptions } from './core/options.js'
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { ReadResponse } from './core/read-response.js'
@@ -19,34 +29,84 @@ import {
   startSync,
 } from './sync/sync.js'
 
-/** What sets one list operation apart: facts of its spec, and the check of its items. */
-export interface ListOperation<Item, Params extends { limit?: unknown; offset?: unknown }, Path> {
+/** What the code says about one list operation: which operation of the model, and what its fields and parameters mean. */
+export interface ListOperationCode<Params, Path> {
   /** The API, as a sync checkpoint names it. */
   api: SyncApi
-  /** The spec's path template. */
-  path: string
+  /** The operation of the model this lists. */
+  operationId: string
   /** The path parameters' issues (none when the path has none). */
   checkPath(path: Path): ParameterIssue[]
   /** The path parameters for openapi-fetch. */
   pathParams(path: Path): Record<string, string>
   /** What a sync checkpoint records of the path parameters (kaiten.sh: the instance). */
   pathScope(path: Path): { instance?: string }
-  /** Checks the query parameters and renders them, or names every issue. */
-  query(params: Params | undefined): Parsed<URLSearchParams>
-  /** The largest `limit`, which iteration and sync take for their page size when none is given. */
+  /** Checks the query parameters against the model's and renders them, or names every issue. */
+  query(params: Params | undefined, model: ApiModel): Parsed<URLSearchParams>
+  /** The inclusive time bounds' parameter names: where a sync starts, and the bound an iteration pins. */
+  bounds: { lower: string; upper: string }
+  /** The item field that identifies an item, and the time field the API sorts by. */
+  item: { id: string; time: string }
+}
+
+/** One list operation: what the code says about it, and every fact of the spec read from the model. */
+export interface ListOperation<Params, Path> extends ListOperationCode<Params, Path> {
+  method: string
+  /** The spec's path template. */
+  path: string
+  /** Renders and checks query parameters against this operation's model. */
+  checkQuery(params: Params | undefined): Parsed<URLSearchParams>
+  /** The largest page size the API applies, which iteration and sync take when no `limit` is given. */
   maxLimit: number
-  /** The page size the API applies to a requested `limit` (kaiten.ru applies 500 to larger ones, 100 to 0). */
+  /** The page size the API applies to a requested `limit` (e.g. a clamp and a meaning of 0 the model documents). */
   appliedLimit(limit: number): number
   /** The largest offset the API accepts. */
   maxOffset: number
-  /** The inclusive time bounds' parameter names: where a sync starts, and the bound an iteration pins. */
-  bounds: { lower: string; upper: string }
   /** List-valued filters, whose order does not change the selection. */
   listFilters: readonly string[]
-  /** The items' required fields and their types. */
+  /** The items' fields as the model describes them, compiled once. */
   itemCheck: ItemCheck
-  /** The id field and its JSON type, and the time field the API sorts by. */
-  item: { id: keyof Item & string; idKind: 'string' | 'integer'; time: keyof Item & string }
+  /** The JSON type of the id field. */
+  idKind: 'string' | 'integer'
+  /** Whether the model documents `status` for this operation (by number, range or `default`). */
+  documentsStatus(status: number): boolean
+}
+
+/** The operation `code` names, with its facts read from `model`; an error naming what the model lacks. */
+export function listOperation<Params, Path>(
+  model: ApiModel,
+  code: ListOperationCode<Params, Path>,
+): ListOperation<Params, Path> {
+  const operation = operationOf(model, code.operationId)
+  const limit = queryParameter(operation, 'limit')
+  const fields = operation.item?.fields ?? []
+  const fieldOf = (name: string) => {
+    const field = fields.find((candidate) => candidate.name === name)
+    if (field === undefined)
+      throw new Error(
+        `${code.operationId} has no item field ${name} in the API model, which the client reads`,
+      )
+    return field
+  }
+  const idTypes = fieldOf(code.item.id).types
+  fieldOf(code.item.time)
+  const statuses = new Set(operation.responses.map((response) => response.status))
+  return {
+    ...code,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    checkQuery: (params) => code.query(params, model),
+    maxLimit: appliedInteger(limit, integerBounds(limit.schema).max ?? Number.MAX_SAFE_INTEGER),
+    appliedLimit: (requested) => appliedInteger(limit, requested),
+    maxOffset: integerBounds(queryParameter(operation, 'offset').schema).max ?? Number.MAX_SAFE_INTEGER,
+    listFilters: queryParameters(operation)
+      .filter((parameter) => parameter.schema.types.includes('array'))
+      .map((parameter) => parameter.name),
+    itemCheck: compileItemCheck(operation.item),
+    idKind: idTypes.includes('integer') ? 'integer' : 'string',
+    documentsStatus: (status) =>
+      statuses.has(String(status)) || statuses.has(`${String(status)[0]}XX`) || statuses.has('default'),
+  }
 }
 
 /** The three helpers of one list operation, taking the path parameters first. */
@@ -69,7 +129,7 @@ export interface ListHelpers<Item, Params, Path> {
  * same transport as `raw`: middleware a caller adds to `raw` must not change what the helpers check.
  */
 export function listHelpers<Item, Params extends { limit?: unknown; offset?: unknown }, Path>(
-  operation: ListOperation<Item, Params, Path>,
+  operation: ListOperation<Params, Path>,
   baseUrl: string,
   transport: Transport,
 ): ListHelpers<Item, Params, Path> {
@@ -81,6 +141,7 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
   const { itemCheck, bounds } = operation
   const idField = operation.item.id
   const timeField = operation.item.time
+  const documented = { documentsStatus: operation.documentsStatus }
   const idOf = (item: Item): ItemId => (item as Record<string, ItemId>)[idField] as ItemId
   const timeOf = (item: Item): string => (item as Record<string, string>)[timeField] as string
   const redact = transport.redact
@@ -92,14 +153,15 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
   const get = async (path: Path, search: URLSearchParams, call: CallOptions): Promise<ReadResponse> => {
     const query = search.toString()
     // The spec's paths type the public `raw`; here the path is the operation's own, so openapi-fetch is untyped.
-    const { response } = await client.GET(
+    const { response } = await client.request(
+      operation.method as never,
       operation.path as never,
       {
         params: { path: operation.pathParams(path) },
         // Built and checked by @kaiten-audit/query; openapi-fetch only appends it.
         querySerializer: () => query,
         parseAs: 'text',
-        fetch: transport.forCall(call),
+        fetch: transport.forCall(call, documented),
       } as never,
     )
     return response as ReadResponse
@@ -115,7 +177,7 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
     const limit = params?.limit === undefined ? operation.maxLimit : params.limit
     // The offset is reported once, by the caller's offset issue, not again by the query check.
     const { offset: _managed, ...rest } = (params ?? {}) as Params
-    const checked = operation.query({ ...rest, limit } as Params)
+    const checked = operation.checkQuery({ ...rest, limit } as Params)
     const issues = [
       ...operation.checkPath(path),
       ...(offsetIssue ? [offsetIssue] : []),
@@ -129,7 +191,7 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
   return {
     async list(path, params, options) {
       const call = checkCallOptions(options)
-      const checked = operation.query(params)
+      const checked = operation.checkQuery(params)
       const issues = [...operation.checkPath(path), ...(checked.ok ? [] : checked.issues)]
       if (issues.length > 0 || !checked.ok) throw invalid(issues)
       return parseItems<Item>(await get(path, checked.value, call), itemCheck)
@@ -172,7 +234,7 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
             ...operation.pathScope(path),
             filters: filtersText(base, excluded, operation.listFilters),
           },
-          idKind: operation.item.idKind,
+          idKind: operation.idKind,
           issues,
           pageSize,
           since: base.get(bounds.lower) || undefined,

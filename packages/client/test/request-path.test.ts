@@ -16,7 +16,7 @@ const BASE_URL = 'https://example.kaiten.ru/api/latest'
 const TOKEN = 'path-token-0123456789'
 
 const event = {
-  id: 'e1',
+  id: '8f977f36-0f13-4b5f-91ab-0df9d15c7ed8',
   app_name: null,
   company_uid: null,
   author_id: 1,

@@ -195,7 +195,7 @@ const scenarios: Scenario[] = [
     respond: (echo, request) =>
       new URL(request.url).searchParams.get('offset') === '0'
         ? json(
-            JSON.stringify([event('e1', '2026-04-02T10:00:00Z'), event('e2', '2026-04-02T09:00:00Z')]),
+            JSON.stringify([event(uuid(1), '2026-04-02T10:00:00Z'), event(uuid(2), '2026-04-02T09:00:00Z')]),
             200,
           )
         : text(`${PADDING_190}${echo}`, 500),
@@ -213,7 +213,7 @@ const scenarios: Scenario[] = [
       // Six events at one instant, two per page: more than maxIdsAtInstant (2) can record.
       const offset = Number(new URL(request.url).searchParams.get('offset') ?? '0')
       const events = [0, 1, 2, 3, 4, 5].map((index) => ({
-        ...event(`e${index}`, '2026-04-02T10:00:00Z'),
+        ...event(uuid(index), '2026-04-02T10:00:00Z'),
         message: `signed in with ${echo}`,
       }))
       return json(JSON.stringify(events.slice(offset, offset + 2)), 200)
@@ -249,7 +249,7 @@ const scenarios: Scenario[] = [
     name: 'a 200 whose item field holds the token',
     expected: ResponseShapeError,
     api: 'kaiten.ru',
-    respond: (echo) => json(JSON.stringify([event('e1', echo)]), 200),
+    respond: (echo) => json(JSON.stringify([event(uuid(1), echo)]), 200),
     fail: ({ ru }) => ru.listAuditLogs(),
   },
   {
@@ -332,6 +332,11 @@ const scenarios: Scenario[] = [
     fail: ({ ru }) => ru.listAuditLogs(),
   },
 ]
+
+/** A UUID per number, as the spec's `format: uuid` asks of an event id. */
+function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+}
 
 function event(id: string, created: string) {
   return {

@@ -30,7 +30,7 @@ export interface Violation {
 
 type Json = Record<string, unknown>
 
-function createAjv(): Ajv2020 {
+function createAjv(documents: Readonly<Record<string, unknown>> = specs): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
   addFormats(ajv)
   for (const [name, { min, max }] of Object.entries(INTEGER_FORMAT_RANGES)) {
@@ -39,8 +39,49 @@ function createAjv(): Ajv2020 {
       validate: (n: number) => Number.isInteger(n) && n >= min && n <= max,
     })
   }
-  for (const [name, spec] of Object.entries(specs)) ajv.addSchema(spec as Json, name)
+  for (const [name, spec] of Object.entries(documents)) ajv.addSchema(spec as Json, name)
   return ajv
+}
+
+/** One spec document and the compiled validators of the schemas in it. */
+interface SpecContext {
+  readonly api: string
+  readonly root: unknown
+  validator(pointer: string): ValidateFunction
+}
+
+const bundledContexts = new Map<ApiName, SpecContext>()
+/** Edited documents (a test's copy of a spec), each with its own ajv, dropped with the document. */
+const editedContexts = new WeakMap<object, SpecContext>()
+
+function contextOf(api: ApiName, document: object | undefined): SpecContext {
+  if (document === undefined) {
+    let context = bundledContexts.get(api)
+    if (!context) {
+      context = { api, root: specs[api], validator: (pointer) => schemaValidator(api, pointer) }
+      bundledContexts.set(api, context)
+    }
+    return context
+  }
+  let context = editedContexts.get(document)
+  if (!context) {
+    const ajv = createAjv({ [api]: document })
+    const validators = new Map<string, ValidateFunction>()
+    context = {
+      api,
+      root: document,
+      validator: (pointer) => {
+        let validate = validators.get(pointer)
+        if (!validate) {
+          validate = ajv.compile({ $ref: `${api}#${pointer}` })
+          validators.set(pointer, validate)
+        }
+        return validate
+      },
+    }
+    editedContexts.set(document, context)
+  }
+  return context
 }
 
 let sharedAjv: Ajv2020 | undefined
@@ -64,12 +105,16 @@ export function escapePointer(token: string): string {
 
 /** Follows `$ref`s inside one spec, returning the object and the pointer it lives at. */
 export function resolveRef(api: ApiName, node: unknown, pointer: string): { node: Json; pointer: string } {
+  return resolveIn(contextOf(api, undefined), node, pointer)
+}
+
+function resolveIn(context: SpecContext, node: unknown, pointer: string): { node: Json; pointer: string } {
   let current = node as Json
   let at = pointer
   for (let hops = 0; typeof current?.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`$ref cycle at ${at} in ${api}`)
+    if (hops > 20) throw new Error(`$ref cycle at ${at} in ${context.api}`)
     at = (current.$ref as string).replace(/^#/, '')
-    current = lookup(specs[api], at) as Json
+    current = lookup(context.root, at) as Json
   }
   return { node: current, pointer: at }
 }
@@ -164,10 +209,15 @@ function violation(path: string, expected: string, actual: string): Violation {
   return { path, expected, actual, message: `${path}: expected ${expected}, got ${actual}` }
 }
 
-/** Every way `response` departs from what the spec documents for its operation; empty when it conforms. */
-export function validateResponse(api: ApiName, response: RecordedResponse): Violation[] {
+/**
+ * Every way `response` departs from what the spec documents for its operation; empty when it conforms. `document` is
+ * the spec to judge by, e.g. an edited copy of `api`'s (default: the bundled one); its validators are compiled once
+ * per document.
+ */
+export function validateResponse(api: ApiName, response: RecordedResponse, document?: object): Violation[] {
+  const context = contextOf(api, document)
   const operationPointer = `/paths/${escapePointer(response.path)}/${response.method.toLowerCase()}`
-  const operation = lookup(specs[api], operationPointer) as Json | undefined
+  const operation = lookup(context.root, operationPointer) as Json | undefined
   if (!operation)
     throw new Error(`${api} documents no operation ${response.method.toUpperCase()} ${response.path}`)
   const responses = operation.responses as Json
@@ -177,8 +227,8 @@ export function validateResponse(api: ApiName, response: RecordedResponse): Viol
   if (!statusKey) {
     return [violation('$.status', `one of ${Object.keys(responses).join(', ')}`, String(response.status))]
   }
-  const { node: documented, pointer } = resolveRef(
-    api,
+  const { node: documented, pointer } = resolveIn(
+    context,
     responses[statusKey],
     `${operationPointer}/responses/${statusKey}`,
   )
@@ -186,8 +236,8 @@ export function validateResponse(api: ApiName, response: RecordedResponse): Viol
 
   const headers = (documented.headers ?? {}) as Json
   for (const [name, rawHeader] of Object.entries(headers)) {
-    const { node: header, pointer: headerPointer } = resolveRef(
-      api,
+    const { node: header, pointer: headerPointer } = resolveIn(
+      context,
       rawHeader,
       `${pointer}/headers/${escapePointer(name)}`,
     )
@@ -202,7 +252,7 @@ export function validateResponse(api: ApiName, response: RecordedResponse): Viol
     const numeric =
       (schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(value.trim())
     const typed = numeric ? Number(value) : value
-    const validate = schemaValidator(api, `${headerPointer}/schema`)
+    const validate = context.validator(`${headerPointer}/schema`)
     if (!validate(typed))
       violations.push(
         ...ajvViolations(validate.errors, typed, path).map((v) => ({ ...v, actual: JSON.stringify(value) })),
@@ -241,7 +291,7 @@ export function validateResponse(api: ApiName, response: RecordedResponse): Viol
     violations.push(violation('$.body', `valid JSON (${mediaType})`, excerpt(response.body)))
     return violations
   }
-  const validate = schemaValidator(api, `${pointer}/content/${escapePointer(mediaType)}/schema`)
+  const validate = context.validator(`${pointer}/content/${escapePointer(mediaType)}/schema`)
   if (!validate(body)) violations.push(...ajvViolations(validate.errors, body, '$.body'))
   return violations
 }

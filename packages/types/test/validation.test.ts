@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { addResponse, editedSpec } from '../src/testing.js'
 import { validateResponse } from '../src/validation.js'
 
 const trailsPath = '/instances/{instanceSlug}/audit-trails'
@@ -177,5 +178,29 @@ describe('validateResponse', () => {
     expect(broken).toEqual([
       expect.objectContaining({ path: '$.body[0].created', expected: 'format date-time' }),
     ])
+  })
+
+  it('judges by an edited spec when given one, and by the bundled one otherwise', () => {
+    const { document } = editedSpec(
+      'kaiten-sh',
+      (spec) => {
+        const schemas = (spec as { components: { schemas: Record<string, { enum: string[] }> } }).components
+          .schemas
+        schemas.AuditTrailStatus?.enum.push('PENDING')
+      },
+      addResponse('getAuditTrails', '409', { description: 'Conflicting filters.' }),
+    )
+    const page = {
+      method: 'get',
+      path: trailsPath,
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ ...entry, status: 'PENDING' }]),
+    }
+    expect(validateResponse('kaiten-sh', page, document)).toEqual([])
+    expect(validateResponse('kaiten-sh', page)).toMatchObject([{ path: '$.body[0].status' }])
+    const conflict = { method: 'get', path: trailsPath, status: 409, headers: {}, body: '' }
+    expect(validateResponse('kaiten-sh', conflict, document)).toEqual([])
+    expect(validateResponse('kaiten-sh', conflict)).toMatchObject([{ path: '$.status' }])
   })
 })

@@ -83,6 +83,8 @@ interface ApiErrorInit {
   bodyText: string
   /** Removes the tokens; applied before anything is parsed or cut short. */
   redact: Redact
+  /** Whether the operation's model documents the status; undefined when no operation was known. */
+  documented?: boolean | undefined
 }
 
 /** The server answered with a status that is not a success. One factory, `ApiError.from`, picks the subclass. */
@@ -94,6 +96,11 @@ export class ApiError extends KaitenError {
   readonly body: unknown
   /** Set when the body was a problem details object (kaiten.sh). */
   readonly problem: ProblemFields | undefined
+  /**
+   * Whether the spec documents this status for the operation (false: the server answered outside its contract, a
+   * sign of drift worth reporting); undefined when the error was not made for a known operation.
+   */
+  readonly documented: boolean | undefined
 
   /** Use `ApiError.from`; the constructor is public for subclasses only. */
   constructor(
@@ -104,6 +111,7 @@ export class ApiError extends KaitenError {
     this.headers = init.headers
     this.body = init.body
     this.problem = init.problem
+    this.documented = init.documented
   }
 
   get title(): string | undefined {
@@ -145,7 +153,7 @@ export class ApiError extends KaitenError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), body: this.body }
+    return { ...super.toJSON(), documented: this.documented, body: this.body }
   }
 }
 

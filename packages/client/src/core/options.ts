@@ -1,3 +1,4 @@
+import type { ApiOperation, ApiServer } from '@kaiten-audit/types'
 import { checkTokenSource, type TokenSource } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
 import { RequestPacer } from './pacing.js'
@@ -7,8 +8,14 @@ import type { CallOptions, FetchFunction, TransportConfig } from './transport.js
 
 /** Options shared by both clients. */
 export interface ClientOptions {
-  /** The API root, e.g. `https://demo.kaiten.sh` or `https://acme.kaiten.ru/api/latest`. */
-  baseUrl: string
+  /**
+   * The API root, e.g. `https://demo.kaiten.sh` or `https://acme.kaiten.ru/api/latest`. Default: the model's first
+   * server, its variables filled from `serverVariables` (every variable must be given: a default such as
+   * `example` would send the token to a host nobody chose).
+   */
+  baseUrl?: string
+  /** The values of the first server's URL variables (e.g. kaiten.ru's `{ domain: 'acme' }`), when `baseUrl` is absent. */
+  serverVariables?: Readonly<Record<string, string>>
   /** Sent as `Authorization: Bearer …` on every request; a function is called before every attempt. */
   token: TokenSource
   /** Retries after the first attempt (default 2); every call may override it. */
@@ -21,7 +28,7 @@ export interface ClientOptions {
   fetch?: FetchFunction
   /**
    * Client-side pacing: `false` for none, `{ requests, windowMs }`, or a `RequestPacer` to share one budget between
-   * clients. kaiten.ru defaults to its documented 5 requests per second; kaiten.sh documents no limit.
+   * clients. The default is the operation's `x-rate-limit` in the model, and none when the model documents none.
    */
   rateLimit?: false | { requests: number; windowMs: number } | RequestPacer
   /**
@@ -39,14 +46,41 @@ export interface ClientSetup {
   transport: TransportConfig
 }
 
-export function clientSetup(
-  options: ClientOptions,
-  defaults: { rateLimit: false | { requests: number; windowMs: number }; useRateLimitReset: boolean },
-): ClientSetup {
+/** What the model of a client's operation decides about the client's defaults. */
+export interface ModelDefaults {
+  /** The operation's servers, the first of which is the default API root. */
+  servers: readonly ApiServer[]
+  /** The operation's `x-rate-limit`, or none. */
+  rateLimit: false | { requests: number; windowMs: number }
+  /** The operation documents `X-RateLimit-Reset`, so a 429's wait is read from it. */
+  useRateLimitReset: boolean
+}
+
+/** The defaults `operation` gives a client: its servers, its rate limit and whether it reports a reset. */
+export function modelDefaults(operation: ApiOperation): ModelDefaults {
+  const { rateLimit } = operation
+  return {
+    servers: operation.servers,
+    rateLimit:
+      rateLimit === undefined
+        ? false
+        : { requests: rateLimit.requests, windowMs: rateLimit.windowSeconds * 1000 },
+    useRateLimitReset: operation.responses.some((response) =>
+      response.headers.some((header) => header.name.toLowerCase() === RATE_LIMIT_RESET),
+    ),
+  }
+}
+
+/** The rate-limit header that says when the window reopens, as both vendors spell it (lower-cased). */
+const RATE_LIMIT_RESET = 'x-ratelimit-reset'
+
+export function clientSetup(options: ClientOptions, defaults: ModelDefaults): ClientSetup {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('options: expected { baseUrl, token, … }')
   }
-  const baseUrl = checkBaseUrl(options.baseUrl)
+  const baseUrl = checkBaseUrl(
+    options.baseUrl === undefined ? serverUrl(defaults.servers, options.serverVariables) : options.baseUrl,
+  )
   checkTokenSource(options.token)
   const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries
   checkMaxRetries(maxRetries)
@@ -74,6 +108,26 @@ export function clientSetup(
     redactor: new Redactor([options.token]),
   }
   return { baseUrl, transport }
+}
+
+/** The first server's URL with every variable given; an error naming a variable that is missing or not allowed. */
+export function serverUrl(
+  servers: readonly ApiServer[],
+  variables: Readonly<Record<string, string>> | undefined,
+): string {
+  const [server] = servers
+  if (server === undefined)
+    throw new TypeError('baseUrl: required; allowed: an absolute http(s) URL (the API model names no server)')
+  return server.url.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const value = variables?.[name]
+    const variable = server.variables[name]
+    const allowed = variable?.enum ? `one of ${variable.enum.join(', ')}` : 'a non-empty string'
+    if (typeof value !== 'string' || value === '' || (variable?.enum && !variable.enum.includes(value)))
+      throw new TypeError(
+        `serverVariables.${name}: ${JSON.stringify(value) ?? String(value)} is not allowed; allowed: ${allowed} for ${server.url} (or give baseUrl)`,
+      )
+    return encodeURIComponent(value)
+  })
 }
 
 function checkClock(clock: unknown): Clock {

@@ -11,15 +11,11 @@ export interface FieldMismatch {
 }
 
 /**
- * Checks one item against the spec's item schema. Written per API with plain property reads rather than driven by a
- * table: pages hold up to 500 items and this runs for every one, so the checks must cost next to nothing.
+ * Checks one item against the model's item fields. Compiled once per model (`compileItemCheck`): a page may hold
+ * hundreds of items and this runs for every one, so nothing of the model is interpreted per item.
  */
 export type ItemCheck = (item: Readonly<Record<string, unknown>>) => FieldMismatch | undefined
 
-export const isStringOrNull = (value: unknown): boolean => value === null || typeof value === 'string'
-export const isIntegerOrNull = (value: unknown): boolean => value === null || Number.isSafeInteger(value)
-export const isObjectOrNull = (value: unknown): boolean =>
-  value === null || (typeof value === 'object' && !Array.isArray(value))
 export const isDateTime = (value: unknown): boolean =>
   typeof value === 'string' && epochMicrosOf(value) !== null
 

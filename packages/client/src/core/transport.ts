@@ -65,6 +65,11 @@ export interface TransportConfig {
   redactor: Redactor
 }
 
+/** Which statuses the operation's model documents. */
+export interface DocumentedStatuses {
+  documentsStatus(status: number): boolean
+}
+
 /** openapi-fetch's `fetch` option as the transport fills it: every response comes back with its body read. */
 export type TransportFetch = (request: Request | RequestLine) => Promise<ReadResponse>
 
@@ -74,8 +79,11 @@ export interface Transport {
    * reports it (`{ error, response }`). Connection failures, timeouts and aborts throw their typed errors.
    */
   readonly fetch: TransportFetch
-  /** For a helper call: its own options, and a non-success status thrown as its typed `ApiError`. */
-  forCall(call: CallOptions): TransportFetch
+  /**
+   * For a helper call: its own options, and a non-success status thrown as its typed `ApiError`, which says whether
+   * the operation's model documents that status.
+   */
+  forCall(call: CallOptions, statuses: DocumentedStatuses): TransportFetch
   /** Removes every token this client has used; what the transport's own errors pass through. */
   readonly redact: Redact
   /** The pacing shared by every call of this client; undefined when it has none. */
@@ -85,7 +93,7 @@ export interface Transport {
 export function createTransport(config: TransportConfig): Transport {
   const send = sender(config.fetch)
   const fetchWith =
-    (call: CallOptions, throwOnHttpError: boolean): TransportFetch =>
+    (call: CallOptions, throwOnHttpError: DocumentedStatuses | undefined): TransportFetch =>
     async (request) => {
       try {
         return await sendWithRetries(config, send, request, call, throwOnHttpError)
@@ -94,8 +102,8 @@ export function createTransport(config: TransportConfig): Transport {
       }
     }
   return {
-    fetch: fetchWith({}, false),
-    forCall: (call) => fetchWith(call, true),
+    fetch: fetchWith({}, undefined),
+    forCall: (call, statuses) => fetchWith(call, statuses),
     redact: config.redactor.redact,
     pacer: config.pacer,
   }
@@ -135,7 +143,8 @@ async function sendWithRetries(
   send: Send,
   request: Request | RequestLine,
   call: CallOptions,
-  throwOnHttpError: boolean,
+  /** Set for a helper call, whose non-success status is thrown. */
+  throwOnHttpError: DocumentedStatuses | undefined,
 ): Promise<ReadResponse> {
   const maxRetries = call.maxRetries ?? config.retry.maxRetries
   const timeoutMs = call.timeoutMs ?? config.timeoutMs
@@ -198,8 +207,9 @@ async function sendWithRetries(
         continue
       }
     }
-    if (throwOnHttpError && !response.ok) {
+    if (throwOnHttpError !== undefined && !response.ok) {
       throw ApiError.from({
+        documented: throwOnHttpError.documentsStatus(response.status),
         request: describe(),
         status: response.status,
         statusText: response.statusText,
