@@ -273,13 +273,46 @@ describe('iteration under concurrent inserts, over HTTP against the mocks (prope
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('kaiten.sh', 'kaiten.ru'), smallScenario, async (api, scenario) => {
         const walked = api === 'kaiten.sh' ? await walkKaitenSh(scenario) : await walkKaitenRu(scenario)
-        checkWalk(walked.returned, walked.initial, walked.upperBound)
-        expect(walked.requests).toBeLessThanOrEqual(maxRequests(walked.atOrBelowBound, scenario.limit))
+        checkHttpWalk(walked)
       }),
       propertyParameters('both clients over HTTP', 16),
     )
   }, 120_000)
+
+  // Twenty inserts at the pin, two before most requests, keep pushing the returned items down for ten full pages of
+  // two: the legitimate early ending. The walk must end with the typed error, and be judged as ended early rather
+  // than as having lost the items below where it stopped.
+  it('kaiten.sh: a burst of inserts at the pin ends the walk with the typed error, not a silent loss', async () => {
+    const atPin = (count: number): Insert => ({ kind: 'at-pin', pick: 0, count })
+    const scenario: Scenario = {
+      initialSteps: [0, 0, 1],
+      limit: 2,
+      schedule: [
+        [atPin(2)],
+        [atPin(2), atPin(2)],
+        [atPin(2)],
+        [atPin(2)],
+        [atPin(1), { kind: 'at-existing', pick: 2, count: 2 }],
+        [atPin(3), atPin(2), atPin(2)],
+      ],
+      callerUpperBound: false,
+    }
+    const walked = await walkKaitenSh(scenario)
+    expect(walked.insertedAtOrBelow).toBe(MAX_PAGES_WITHOUT_NEW_ITEMS * scenario.limit)
+    expect(walked.error).toBeInstanceOf(ResponseShapeError)
+    checkHttpWalk(walked)
+  }, 30_000)
 })
+
+/**
+ * What the in-memory properties check, for a walk through a real client: one that ended with an error is held to
+ * `endedEarly`, so a legitimate early ending is not taken for a loss and any other error fails.
+ */
+function checkHttpWalk(walked: HttpWalk): void {
+  const complete = !endedEarly(walked.error, walked.insertedAtOrBelow, walked.pageSize)
+  checkWalk(walked.returned, walked.initial, walked.upperBound, complete)
+  expect(walked.requests).toBeLessThanOrEqual(maxRequests(walked.atOrBelowBound, walked.pageSize))
+}
 
 interface HttpWalk {
   returned: Seen[]
@@ -288,6 +321,8 @@ interface HttpWalk {
   /** Items at or below the bound: present at the start or inserted during the walk. */
   atOrBelowBound: number
   insertedAtOrBelow: number
+  /** The page size the API applied to the caller's limit. */
+  pageSize: number
   requests: number
   error: unknown
 }
@@ -328,6 +363,7 @@ async function walkKaitenRu({
     upperBound: START_MS + upperStep * KAITEN_RU.unitMs,
     atOrBelowBound: initialAtOrBelow + insertedAtOrBelow,
     insertedAtOrBelow,
+    pageSize: KAITEN_RU.pageSize(limit),
     requests: served.requests(),
     error,
   }
@@ -369,6 +405,7 @@ async function walkKaitenSh({
     upperBound: START_MS + upperStep * KAITEN_SH.unitMs,
     atOrBelowBound: initialAtOrBelow + insertedAtOrBelow,
     insertedAtOrBelow,
+    pageSize: KAITEN_SH.pageSize(limit),
     requests: served.requests(),
     error,
   }
