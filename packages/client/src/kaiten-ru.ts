@@ -1,11 +1,11 @@
-import { type KaitenRuListParams, operationOf, toKaitenRuSearchParams } from '@kaiten-audit/query'
+import { type KaitenRuListParams, toKaitenRuSearchParams } from '@kaiten-audit/query'
 import { type ApiModel, type AuditLogEvent, type KaitenRuPaths, kaitenRuModel } from '@kaiten-audit/types'
-import createClient, { type Client } from 'openapi-fetch'
-import { type ClientOptions, clientSetup, modelDefaults } from './core/options.js'
+import type { Client } from 'openapi-fetch'
+import type { ClientOptions } from './core/options.js'
 import type { RequestPacer } from './core/pacing.js'
 import type { AuditPages } from './core/pagination.js'
-import { type CallOptions, createTransport } from './core/transport.js'
-import { type ListOperationCode, listHelpers, listOperation } from './list-endpoint.js'
+import type { CallOptions } from './core/transport.js'
+import { type ListOperationCode, listClient } from './list-endpoint.js'
 import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenRuListParams }
@@ -76,18 +76,15 @@ const auditLogs: ListOperationCode<KaitenRuListParams, undefined> = {
 export function createKaitenRuClient<Extra extends object = NoExtra>(
   options: KaitenRuClientOptions,
 ): KaitenRuClient<Extra> {
-  const model = options?.model ?? kaitenRuModel
-  const operation = listOperation(model, auditLogs)
-  const setup = clientSetup(options, modelDefaults(operationOf(model, auditLogs.operationId)))
-  const transport = createTransport(setup.transport)
-  const helpers = listHelpers<AuditLogEvent, KaitenRuListParams & Extra, undefined>(
-    operation,
-    setup.baseUrl,
-    transport,
-  )
+  const { raw, pacer, helpers } = listClient<
+    AuditLogEvent,
+    KaitenRuListParams & Extra,
+    undefined,
+    KaitenRuPaths
+  >(options, kaitenRuModel, auditLogs)
   return {
-    raw: createClient<KaitenRuPaths>({ baseUrl: setup.baseUrl, fetch: transport.fetch }),
-    pacer: transport.pacer,
+    raw,
+    pacer,
     listAuditLogs: (params, options) => helpers.list(undefined, params, options),
     iterateAuditLogs: (params, options) => helpers.iterate(undefined, params, options),
     syncAuditLogs: (params, options) => helpers.sync(undefined, params, options),

@@ -1,16 +1,11 @@
-import {
-  checkInstanceSlug,
-  type KaitenShListParams,
-  operationOf,
-  toKaitenShSearchParams,
-} from '@kaiten-audit/query'
+import { checkInstanceSlug, type KaitenShListParams, toKaitenShSearchParams } from '@kaiten-audit/query'
 import { type ApiModel, type AuditTrailEntry, type KaitenShPaths, kaitenShModel } from '@kaiten-audit/types'
-import createClient, { type Client } from 'openapi-fetch'
-import { type ClientOptions, clientSetup, modelDefaults } from './core/options.js'
+import type { Client } from 'openapi-fetch'
+import type { ClientOptions } from './core/options.js'
 import type { RequestPacer } from './core/pacing.js'
 import type { AuditPages } from './core/pagination.js'
-import { type CallOptions, createTransport } from './core/transport.js'
-import { type ListOperationCode, listHelpers, listOperation } from './list-endpoint.js'
+import type { CallOptions } from './core/transport.js'
+import { type ListOperationCode, listClient } from './list-endpoint.js'
 import type { SyncBatch, SyncOptions } from './sync/sync.js'
 
 export type { KaitenShListParams }
@@ -88,18 +83,15 @@ const auditTrails: ListOperationCode<KaitenShListParams, string> = {
 export function createKaitenShClient<Extra extends object = NoExtra>(
   options: KaitenShClientOptions,
 ): KaitenShClient<Extra> {
-  const model = options?.model ?? kaitenShModel
-  const operation = listOperation(model, auditTrails)
-  const setup = clientSetup(options, modelDefaults(operationOf(model, auditTrails.operationId)))
-  const transport = createTransport(setup.transport)
-  const helpers = listHelpers<AuditTrailEntry, KaitenShListParams & Extra, string>(
-    operation,
-    setup.baseUrl,
-    transport,
-  )
+  const { raw, pacer, helpers } = listClient<
+    AuditTrailEntry,
+    KaitenShListParams & Extra,
+    string,
+    KaitenShPaths
+  >(options, kaitenShModel, auditTrails)
   return {
-    raw: createClient<KaitenShPaths>({ baseUrl: setup.baseUrl, fetch: transport.fetch }),
-    pacer: transport.pacer,
+    raw,
+    pacer,
     listAuditTrails: helpers.list,
     iterateAuditTrails: helpers.iterate,
     syncAuditTrails: helpers.sync,

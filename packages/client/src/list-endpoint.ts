@@ -10,15 +10,16 @@ import {
   queryParameters,
 } from '@kaiten-audit/query'
 import type { ApiModel } from '@kaiten-audit/types'
-import createClient from 'openapi-fetch'
+import createClient, { type Client } from 'openapi-fetch'
 import { InvalidParameterError, redactError } from './core/errors.js'
 import { compileItemCheck } from './core/item-check.js'
-import { checkCallOptions } from './core/options.js'
+import { type ClientOptions, checkCallOptions, clientSetup, modelDefaults } from './core/options.js'
+import type { RequestPacer } from './core/pacing.js'
 import { AuditPages, iterationOffsetIssue, pageQuery } from './core/pagination.js'
 import type { ReadResponse } from './core/read-response.js'
 import { requestIdOf } from './core/response-headers.js'
 import { type ItemCheck, parseItems, shapeError } from './core/response-shape.js'
-import { type CallOptions, RequestLine, type Transport } from './core/transport.js'
+import { type CallOptions, createTransport, RequestLine, type Transport } from './core/transport.js'
 import { filtersText, type SyncApi } from './sync/checkpoint.js'
 import type { ItemId, PageQuery, SourcePage } from './sync/engine.js'
 import {
@@ -265,5 +266,27 @@ export function listHelpers<Item, Params extends { limit?: unknown; offset?: unk
         options,
       )
     },
+  }
+}
+
+/** What each API's client is made of: one transport, shared by the list helpers and `raw`. */
+export function listClient<
+  Item,
+  Params extends { limit?: unknown; offset?: unknown },
+  Path,
+  Paths extends object,
+>(
+  options: ClientOptions & { model?: ApiModel },
+  defaultModel: ApiModel,
+  code: ListOperationCode<Params, Path>,
+): { raw: Client<Paths>; pacer: RequestPacer | undefined; helpers: ListHelpers<Item, Params, Path> } {
+  const model = options?.model ?? defaultModel
+  const operation = listOperation(model, code)
+  const setup = clientSetup(options, modelDefaults(operationOf(model, code.operationId)))
+  const transport = createTransport(setup.transport)
+  return {
+    raw: createClient<Paths>({ baseUrl: setup.baseUrl, fetch: transport.fetch }),
+    pacer: transport.pacer,
+    helpers: listHelpers<Item, Params, Path>(operation, setup.baseUrl, transport),
   }
 }
